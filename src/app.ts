@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { staffAuth } from './auth/plugin.ts';
+import { authRoutes } from './auth/routes.ts';
+import { widgetRoutes } from './channels/widget/routes.ts';
+import type { Config } from './config.ts';
+import { conversationRoutes } from './conversations/routes.ts';
+import type { Database } from './db/client.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { healthRoutes } from './http/health.ts';
+import { registerAdminApp } from './http/static-admin.ts';
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  /** Per-IP sign-in attempts per minute (lockout per account is separate). */
+  loginRateLimit?: number;
+  logger?: boolean;
+};
+
+/** Builds the HTTP server: external plugins, then app plugins, then routes. */
+export async function buildApp({
+  config,
+  database,
+  loginRateLimit = 30,
+  logger = true,
+}: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger
+      ? {
+          level: config.logLevel,
+          // Sessions, tokens and bodies stay out of logs.
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        }
+      : false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: Boolean(config.publicUrl),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  registerErrorHandler(app);
+
+  // External plugins.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets inline style attributes; scripts stay strictly same-origin.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'", 'https://admin.shopify.com', 'https://*.myshopify.com'],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` },
+    }),
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Supportify API', version: '1' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // App plugins.
+  const db = database.db;
+  await app.register(staffAuth, { db, publicUrl: config.publicUrl });
+
+  // Routes.
+  await app.register(healthRoutes, { database });
+  await app.register(authRoutes, { db, secureCookies: config.secureCookies, loginRateLimit });
+  await app.register(conversationRoutes, { db });
+  await app.register(widgetRoutes, { db, messageRateLimit: 60 });
+  await registerAdminApp(app);
+  return app;
+}

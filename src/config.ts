@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const ZConfig = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().optional(),
+  SUPPORTIFY_DATA_DIR: z.string().default('./data'),
+  SUPPORTIFY_ADMIN_EMAIL: z.email().optional(),
+  SUPPORTIFY_ADMIN_PASSWORD: z.string().min(8).optional(),
+  SUPPORTIFY_DEMO: z.enum(['0', '1']).default('1'),
+  SMTP_PORT: z.coerce.number().int().default(2525),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  publicUrl: string | undefined;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  demo: boolean;
+  smtpPort: number;
+  logLevel: string;
+  secureCookies: boolean;
+};
+
+/** Reads the environment once into a typed config; throws with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZConfig.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: path.resolve(e.SUPPORTIFY_DATA_DIR),
+    adminEmail: e.SUPPORTIFY_ADMIN_EMAIL,
+    adminPassword: e.SUPPORTIFY_ADMIN_PASSWORD,
+    demo: e.SUPPORTIFY_DEMO === '1',
+    smtpPort: e.SMTP_PORT,
+    logLevel: e.LOG_LEVEL,
+    // Secure cookies need https; a PUBLIC_URL on https turns them on.
+    secureCookies: e.PUBLIC_URL?.startsWith('https://') ?? false,
+  };
+}

@@ -1,0 +1,141 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../db/client.ts';
+import {
+  type ChannelType,
+  type ConversationStatus,
+  channels,
+  conversations,
+  customers,
+  drafts,
+  messages,
+  ratings,
+  tickets,
+} from '../db/schema/index.ts';
+import { isUuid } from '../http/ids.ts';
+import { type Cursor, encodeCursor } from './cursor.ts';
+import { buildListQuery, type ConversationFilters } from './list-query.ts';
+
+type ListRow = {
+  id: string;
+  status: ConversationStatus;
+  channel: ChannelType;
+  startedAt: string | Date;
+  lastMessageAt: string | Date;
+  preview: string;
+  hasDraft: boolean;
+  customerName: string | null;
+  customerEmail: string | null;
+};
+
+const iso = (v: string | Date) => new Date(v).toISOString();
+
+/** One page of a shop's conversations plus the cursor of the next page (null on the last). */
+export async function listConversations(
+  db: Db,
+  shopId: string,
+  filters: ConversationFilters,
+  cursor: Cursor | null,
+  limit: number,
+) {
+  // One extra row tells whether another page exists without a count query.
+  const rows = await queryRows<ListRow>(db, buildListQuery(shopId, filters, cursor, limit + 1));
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      status: r.status,
+      customer: { name: r.customerName, email: r.customerEmail },
+      channel: r.channel,
+      startedAt: iso(r.startedAt),
+      lastMessageAt: iso(r.lastMessageAt),
+      preview: r.preview,
+      hasDraft: r.hasDraft,
+    })),
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ startedAt: new Date(last.startedAt), id: last.id }) : null,
+  };
+}
+
+/** A conversation with every message part, its pending draft, tickets and rating; null if not this shop's. */
+export async function getConversation(db: Db, shopId: string, id: string) {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({ conversation: conversations, customer: customers, channelName: channels.name })
+    .from(conversations)
+    .leftJoin(customers, eq(customers.id, conversations.customerId))
+    .leftJoin(channels, eq(channels.id, conversations.channelId))
+    .where(and(eq(conversations.shopId, shopId), eq(conversations.id, id)));
+  if (!row) return null;
+  const [messageRows, draftRows, ticketRows, ratingRows] = await Promise.all([
+    db
+      .select({ id: messages.id, role: messages.role, parts: messages.parts, createdAt: messages.createdAt })
+      .from(messages)
+      .where(and(eq(messages.shopId, shopId), eq(messages.conversationId, id)))
+      .orderBy(asc(messages.createdAt), asc(messages.id)),
+    db
+      .select({ id: drafts.id, body: drafts.body, createdAt: drafts.createdAt, updatedAt: drafts.updatedAt })
+      .from(drafts)
+      .where(and(eq(drafts.shopId, shopId), eq(drafts.conversationId, id), eq(drafts.status, 'pending'))),
+    db
+      .select({
+        number: tickets.number,
+        status: tickets.status,
+        priority: tickets.priority,
+        category: tickets.category,
+        reason: tickets.reason,
+        createdAt: tickets.createdAt,
+      })
+      .from(tickets)
+      .where(and(eq(tickets.shopId, shopId), eq(tickets.conversationId, id), isNull(tickets.deletedAt)))
+      .orderBy(asc(tickets.number)),
+    db
+      .select({ rating: ratings.rating, comment: ratings.comment, createdAt: ratings.createdAt })
+      .from(ratings)
+      .where(and(eq(ratings.shopId, shopId), eq(ratings.conversationId, id))),
+  ]);
+  const c = row.conversation;
+  return {
+    id: c.id,
+    status: c.status,
+    channel: c.channel,
+    channelName: row.channelName,
+    subject: c.subject,
+    customer: { name: row.customer?.name ?? null, email: row.customer?.email ?? null },
+    startedAt: c.startedAt.toISOString(),
+    lastMessageAt: c.lastMessageAt.toISOString(),
+    hasDraft: c.hasDraft,
+    messages: messageRows.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+    draft: draftRows[0]
+      ? {
+          ...draftRows[0],
+          createdAt: draftRows[0].createdAt.toISOString(),
+          updatedAt: draftRows[0].updatedAt.toISOString(),
+        }
+      : null,
+    tickets: ticketRows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() })),
+    rating: ratingRows[0] ? { ...ratingRows[0], createdAt: ratingRows[0].createdAt.toISOString() } : null,
+  };
+}
+
+/** Marks a conversation resolved or unresolved; one with a draft waiting stays Draft. Null if not found. */
+export async function setConversationStatus(
+  db: Db,
+  shopId: string,
+  id: string,
+  status: 'resolved' | 'unresolved',
+) {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .update(conversations)
+    .set({
+      status:
+        status === 'unresolved'
+          ? sql`case when ${conversations.hasDraft} then 'draft' else 'unresolved' end`
+          : status,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(conversations.shopId, shopId), eq(conversations.id, id)))
+    .returning({ id: conversations.id, status: conversations.status });
+  return row ?? null;
+}

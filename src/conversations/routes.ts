@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { notFound } from '../http/errors.ts';
+import { decodeCursor } from './cursor.ts';
+import { getConversation, listConversations, setConversationStatus } from './queries.ts';
+import {
+  ZConversationDetail,
+  ZConversationList,
+  ZIdParams,
+  ZListConversationsQuery,
+  ZPatchConversation,
+} from './schema.ts';
+
+/** The Conversations admin API: list with filters and search, detail, status. */
+export const conversationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/api/conversations',
+    {
+      schema: {
+        tags: ['conversations'],
+        querystring: ZListConversationsQuery,
+        response: { 200: ZConversationList },
+      },
+    },
+    async (req) => {
+      const { status, channel, hasDrafts, q, limit, cursor } = req.query;
+      const filters = { status, channel, hasDrafts: hasDrafts === 'true', q: q || undefined };
+      return listConversations(db, req.staff.shopId, filters, cursor ? decodeCursor(cursor) : null, limit);
+    },
+  );
+
+  app.get(
+    '/api/conversations/:id',
+    { schema: { tags: ['conversations'], params: ZIdParams, response: { 200: ZConversationDetail } } },
+    async (req) => {
+      const conversation = await getConversation(db, req.staff.shopId, req.params.id);
+      if (!conversation) throw notFound('conversation');
+      return conversation;
+    },
+  );
+
+  app.patch(
+    '/api/conversations/:id',
+    {
+      schema: {
+        tags: ['conversations'],
+        params: ZIdParams,
+        body: ZPatchConversation,
+        response: { 200: z.object({ id: z.uuid(), status: z.string() }) },
+      },
+    },
+    async (req) => {
+      const updated = await setConversationStatus(db, req.staff.shopId, req.params.id, req.body.status);
+      if (!updated) throw notFound('conversation');
+      return updated;
+    },
+  );
+};

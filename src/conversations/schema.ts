@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { CHANNEL_TYPES, CONVERSATION_STATUSES, MESSAGE_ROLES } from '../db/schema/index.ts';
+
+export const ZListConversationsQuery = z
+  .object({
+    status: z.enum(CONVERSATION_STATUSES).optional(),
+    channel: z.enum(CHANNEL_TYPES).optional(),
+    hasDrafts: z.enum(['true', 'false']).optional(),
+    q: z.string().trim().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+const ZCustomer = z.object({ name: z.string().nullable(), email: z.string().nullable() });
+
+export const ZConversationListItem = z.object({
+  id: z.uuid(),
+  status: z.enum(CONVERSATION_STATUSES),
+  customer: ZCustomer,
+  channel: z.enum(CHANNEL_TYPES),
+  startedAt: z.string(),
+  lastMessageAt: z.string(),
+  preview: z.string(),
+  hasDraft: z.boolean(),
+});
+
+export const ZConversationList = z.object({
+  items: z.array(ZConversationListItem),
+  nextCursor: z.string().nullable(),
+});
+
+export const ZMessagePart = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({
+    type: z.literal('tool-call'),
+    toolCallId: z.string(),
+    toolName: z.string(),
+    input: z.unknown(),
+  }),
+  z.object({
+    type: z.literal('tool-result'),
+    toolCallId: z.string(),
+    toolName: z.string(),
+    output: z.unknown(),
+  }),
+]);
+
+export const ZMessage = z.object({
+  id: z.uuid(),
+  role: z.enum(MESSAGE_ROLES),
+  parts: z.array(ZMessagePart),
+  createdAt: z.string(),
+});
+
+export const ZConversationDetail = ZConversationListItem.omit({ preview: true }).extend({
+  channelName: z.string().nullable(),
+  subject: z.string().nullable(),
+  messages: z.array(ZMessage),
+  draft: z
+    .object({ id: z.uuid(), body: z.string(), createdAt: z.string(), updatedAt: z.string() })
+    .nullable(),
+  tickets: z.array(
+    z.object({
+      number: z.number().int(),
+      status: z.string(),
+      priority: z.string(),
+      category: z.string(),
+      reason: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  rating: z
+    .object({ rating: z.enum(['good', 'bad']), comment: z.string().nullable(), createdAt: z.string() })
+    .nullable(),
+});
+
+// Any string: an id that is not a UUID is unknown (404), like another shop's.
+export const ZIdParams = z.object({ id: z.string().max(100) });
+export const ZPatchConversation = z.object({ status: z.enum(['resolved', 'unresolved']) }).strict();

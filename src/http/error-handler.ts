@@ -1,0 +1,47 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, errorBody } from './errors.ts';
+
+// Fastify's own error codes mapped onto ours.
+const FASTIFY_CODES: Record<string, [number, ErrorCode]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_request'],
+};
+
+// Connection-level failures from pg / PGlite mean the database is away, not that the request is wrong.
+const DB_DOWN =
+  /ECONNREFUSED|ECONNRESET|terminating connection|Connection terminated|the database system is/i;
+
+/** Turns every thrown error into the API's `{ error: { code, message } }` shape. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.statusCode).send(errorBody(err.code, err.message));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => `${v.instancePath || err.validationContext}: ${v.message}`);
+      return reply.status(400).send(errorBody('invalid_request', issues.join('; ')));
+    }
+    if (err.validation) {
+      return reply.status(400).send(errorBody('invalid_request', err.message));
+    }
+    const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
+    if (mapped) return reply.status(mapped[0]).send(errorBody(mapped[1], err.message));
+    if (err.statusCode === 429) return reply.status(429).send(errorBody('rate_limited', err.message));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.status(err.statusCode).send(errorBody('invalid_request', err.message));
+    }
+    if (DB_DOWN.test(err.message)) {
+      req.log.warn({ err: { message: err.message } }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '2')
+        .send(errorBody('service_unavailable', 'Try again shortly'));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(errorBody('internal_error', 'Internal server error'));
+  });
+}

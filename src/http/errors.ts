@@ -1,0 +1,40 @@
+/** Machine-readable error codes the API answers with, one line each. */
+export const ERROR_CODES = {
+  invalid_request: 'the body, query or path failed validation',
+  invalid_json: 'the body is not valid JSON',
+  invalid_cursor: 'the pagination cursor is malformed',
+  payload_too_large: 'the body exceeds the size limit',
+  unsupported_media_type: 'the Content-Type is not accepted',
+  unauthenticated: 'no valid session or token',
+  invalid_credentials: 'email or password is wrong',
+  too_many_attempts: 'too many failed sign-ins; try again later',
+  rate_limited: 'too many requests; slow down',
+  csrf: 'cross-site request refused',
+  forbidden: 'signed in, but not allowed to do this',
+  not_found: 'no such resource in this shop',
+  invalid_widget_key: 'the widget key matches no shop',
+  conflict: 'the change conflicts with the current state',
+  internal_error: 'something went wrong on our side',
+  service_unavailable: 'a dependency (usually the database) is unavailable',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error that becomes `{ error: { code, message } }` with its HTTP status. */
+export class AppError extends Error {
+  readonly statusCode: number;
+  readonly code: ErrorCode;
+
+  constructor(statusCode: number, code: ErrorCode, message: string = ERROR_CODES[code]) {
+    super(message);
+    this.statusCode = statusCode;
+    this.code = code;
+  }
+}
+
+export const notFound = (what = 'resource') => new AppError(404, 'not_found', `No such ${what}`);
+export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Sign in first');
+
+export function errorBody(code: ErrorCode, message: string) {
+  return { error: { code, message } };
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { createUserCommand } from './cli/create-user.ts';
+import { migrateCommand } from './cli/migrate.ts';
+import { seedCommand } from './cli/seed.ts';
+import { startCommand } from './cli/start.ts';
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  start: startCommand,
+  migrate: migrateCommand,
+  seed: seedCommand,
+  'user:create': createUserCommand,
+};
+
+const USAGE = `Usage: supportify <command> [options]
+
+Commands:
+  start                 migrate, seed a demo shop on an empty database, serve HTTP
+  migrate               apply database migrations
+  seed                  add a demo shop (products, orders, policies, conversations)
+  user:create           create a staff user: --email <e> [--password <p>] [--name <n>] [--shop <id>]
+`;
+
+async function main() {
+  const [command = 'start', ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: [command],
+    options: { help: { type: 'boolean', short: 'h' } },
+    strict: false,
+  });
+  const run = COMMANDS[command];
+  if (!run || values.help) {
+    process.stdout.write(USAGE);
+    process.exitCode = values.help ? 0 : 1;
+    return;
+  }
+  await run(rest);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
