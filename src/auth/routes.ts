@@ -10,8 +10,8 @@ import { getMe } from './staff-users.ts';
 import { hashToken } from './tokens.ts';
 
 const ZMe = z.object({
-  user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.string(), locale: z.string() }),
-  shop: z.object({ id: z.uuid(), name: z.string() }),
+  user: z.object({ id: z.guid(), email: z.string(), name: z.string(), role: z.string(), locale: z.string() }),
+  shop: z.object({ id: z.guid(), name: z.string() }),
 });
 
 type Options = { db: Db; secureCookies: boolean; loginRateLimit: number };

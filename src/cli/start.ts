@@ -42,6 +42,6 @@ export async function startCommand(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   process.stdout.write(
-    `\n  Supportify is running (${database.kind}).\n    Admin:      ${url}/\n    Demo store: ${url}/demo\n    API docs:   ${url}/api/docs\n\n`,
+    `\n  Supportify is running (${database.kind}).\n    Admin:      ${url}/\n    API docs:   ${url}/api/docs\n\n`,
   );
 }

@@ -4,7 +4,7 @@ import { AppError } from '../http/errors.ts';
 /** Position after the last row of a page: rows are ordered by (startedAt desc, id desc). */
 export type Cursor = { startedAt: Date; id: string };
 
-const ZCursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
+const ZCursor = z.object({ t: z.iso.datetime(), id: z.guid() });
 
 export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify({ t: c.startedAt.toISOString(), id: c.id })).toString('base64url');

@@ -38,10 +38,12 @@ export function buildListQuery(
 }
 
 // Message words by prefix full-text search; names and emails (and fragments of them) by trigram.
+// `= any(array(…))` runs the customer lookup once, so the planner can BitmapOr it with the GIN match for
+// rare terms, or walk the started_at index and filter for common ones.
 function searchCondition(shopId: string, q: string): SQL {
   const tsquery = toPrefixTsquery(q);
-  const customerMatch = sql`c.customer_id in (
-    select id from customers where shop_id = ${shopId} and search_text like ${toContainsPattern(q)})`;
+  const customerMatch = sql`c.customer_id = any(array(
+    select id from customers where shop_id = ${shopId} and search_text like ${toContainsPattern(q)}))`;
   if (!tsquery) return customerMatch;
   return sql`(c.search_vector @@ to_tsquery('simple', ${tsquery}) or ${customerMatch})`;
 }

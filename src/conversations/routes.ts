@@ -47,7 +47,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
         tags: ['conversations'],
         params: ZIdParams,
         body: ZPatchConversation,
-        response: { 200: z.object({ id: z.uuid(), status: z.string() }) },
+        response: { 200: z.object({ id: z.guid(), status: z.string() }) },
       },
     },
     async (req) => {

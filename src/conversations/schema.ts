@@ -15,7 +15,7 @@ export const ZListConversationsQuery = z
 const ZCustomer = z.object({ name: z.string().nullable(), email: z.string().nullable() });
 
 export const ZConversationListItem = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   status: z.enum(CONVERSATION_STATUSES),
   customer: ZCustomer,
   channel: z.enum(CHANNEL_TYPES),
@@ -47,7 +47,7 @@ export const ZMessagePart = z.discriminatedUnion('type', [
 ]);
 
 export const ZMessage = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   role: z.enum(MESSAGE_ROLES),
   parts: z.array(ZMessagePart),
   createdAt: z.string(),
@@ -58,7 +58,7 @@ export const ZConversationDetail = ZConversationListItem.omit({ preview: true })
   subject: z.string().nullable(),
   messages: z.array(ZMessage),
   draft: z
-    .object({ id: z.uuid(), body: z.string(), createdAt: z.string(), updatedAt: z.string() })
+    .object({ id: z.guid(), body: z.string(), createdAt: z.string(), updatedAt: z.string() })
     .nullable(),
   tickets: z.array(
     z.object({

@@ -1,18 +1,25 @@
 import pg from 'pg';
 import { openDatabase } from '../../src/db/client.ts';
 import { runMigrations } from '../../src/db/migrate.ts';
-import { TEMPLATE_DB, withDatabase } from './test-db.ts';
+import { templateName, withDatabase } from './test-db.ts';
 
 /** With DATABASE_URL set, builds a migrated template database that each test file clones. */
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<(() => Promise<void>) | undefined> {
   const url = process.env.DATABASE_URL;
-  if (!url) return;
+  if (!url) return undefined;
+  const template = templateName(url);
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
-  await admin.query(`create database ${TEMPLATE_DB}`);
+  await admin.query(`drop database if exists ${template} with (force)`);
+  await admin.query(`create database ${template}`);
   await admin.end();
-  const template = await openDatabase({ databaseUrl: withDatabase(url, TEMPLATE_DB), poolSize: 1 });
-  await runMigrations(template);
-  await template.close();
+  const database = await openDatabase({ databaseUrl: withDatabase(url, template), poolSize: 1 });
+  await runMigrations(database);
+  await database.close();
+  return async () => {
+    const dropper = new pg.Client({ connectionString: url });
+    await dropper.connect();
+    await dropper.query(`drop database if exists ${template} with (force)`);
+    await dropper.end();
+  };
 }

@@ -3,7 +3,13 @@ import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { runMigrations } from '../../src/db/migrate.ts';
 
-export const TEMPLATE_DB = 'supportify_test_template';
+/** The migrated template each test database is cloned from; named after the run's database so runs never collide. */
+export function templateName(url: string): string {
+  const base = new URL(url).pathname.slice(1) || 'postgres';
+  return `${base}_tpl`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+}
+
+export type TestDatabase = Database & { /** PostgreSQL URL of this database (unset on PGlite). */ url?: string };
 
 /** The server URL with another database name. */
 export function withDatabase(url: string, name: string): string {
@@ -16,7 +22,7 @@ export function withDatabase(url: string, name: string): string {
  * A fresh, migrated database for one test file: in-memory PGlite by default, or, when DATABASE_URL is
  * set, a new PostgreSQL database cloned from the migrated template (dropped again by `close`).
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const database = await openDatabase({});
@@ -26,11 +32,13 @@ export async function createTestDatabase(): Promise<Database> {
   const name = `supportify_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+  await admin.query(`create database ${name} template ${templateName(url)}`);
   await admin.end();
-  const database = await openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 5 });
+  const databaseUrl = withDatabase(url, name);
+  const database = await openDatabase({ databaseUrl, poolSize: 5 });
   return {
     ...database,
+    url: databaseUrl,
     close: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: url });

@@ -26,7 +26,7 @@ const ZPost = z.object({
 });
 const ZParams = z.object({ id: z.string().max(100) });
 const ZWidgetMessage = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   role: z.string(),
   text: z.string(),
   createdAt: z.string(),
@@ -46,7 +46,7 @@ export const widgetRoutes: FastifyPluginAsyncZod<Options> = async (app, { db, me
       schema: {
         tags: ['widget'],
         body: ZStart,
-        response: { 201: z.object({ conversationId: z.uuid(), token: z.string() }) },
+        response: { 201: z.object({ conversationId: z.guid(), token: z.string() }) },
       },
     },
     async (req, reply) => {

@@ -183,10 +183,10 @@ ALTER TABLE "tickets" ADD CONSTRAINT "tickets_shop_id_shops_id_fk" FOREIGN KEY (
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_conversation_id_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."conversations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "channels_shop_idx" ON "channels" USING btree ("shop_id");--> statement-breakpoint
-CREATE INDEX "conversations_shop_started_idx" ON "conversations" USING btree ("shop_id","started_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "conversations_shop_status_started_idx" ON "conversations" USING btree ("shop_id","status","started_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "conversations_shop_channel_started_idx" ON "conversations" USING btree ("shop_id","channel","started_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "conversations_shop_drafts_started_idx" ON "conversations" USING btree ("shop_id","started_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "conversations"."has_draft";--> statement-breakpoint
+CREATE INDEX "conversations_shop_started_idx" ON "conversations" USING btree ("shop_id","started_at","id");--> statement-breakpoint
+CREATE INDEX "conversations_shop_status_started_idx" ON "conversations" USING btree ("shop_id","status","started_at","id");--> statement-breakpoint
+CREATE INDEX "conversations_shop_channel_started_idx" ON "conversations" USING btree ("shop_id","channel","started_at","id");--> statement-breakpoint
+CREATE INDEX "conversations_shop_drafts_started_idx" ON "conversations" USING btree ("shop_id","started_at","id") WHERE "conversations"."has_draft";--> statement-breakpoint
 CREATE INDEX "conversations_customer_idx" ON "conversations" USING btree ("customer_id");--> statement-breakpoint
 CREATE INDEX "conversations_search_idx" ON "conversations" USING gin ("search_vector");--> statement-breakpoint
 CREATE UNIQUE INDEX "drafts_pending_uq" ON "drafts" USING btree ("conversation_id") WHERE "drafts"."status" = 'pending';--> statement-breakpoint
@@ -205,5 +205,5 @@ CREATE INDEX "store_orders_email_idx" ON "store_orders" USING btree ("shop_id","
 CREATE UNIQUE INDEX "store_policies_shop_kind_uq" ON "store_policies" USING btree ("shop_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "store_products_shop_handle_uq" ON "store_products" USING btree ("shop_id","handle");--> statement-breakpoint
 CREATE UNIQUE INDEX "tickets_shop_number_uq" ON "tickets" USING btree ("shop_id","number");--> statement-breakpoint
-CREATE INDEX "tickets_shop_updated_idx" ON "tickets" USING btree ("shop_id","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "tickets_shop_updated_idx" ON "tickets" USING btree ("shop_id","updated_at","id");--> statement-breakpoint
 CREATE INDEX "tickets_conversation_idx" ON "tickets" USING btree ("conversation_id");

@@ -39,12 +39,11 @@ export const conversations = pgTable(
     searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
   },
   (t) => [
-    index('conversations_shop_started_idx').on(t.shopId, t.startedAt.desc(), t.id.desc()),
-    index('conversations_shop_status_started_idx').on(t.shopId, t.status, t.startedAt.desc(), t.id.desc()),
-    index('conversations_shop_channel_started_idx').on(t.shopId, t.channel, t.startedAt.desc(), t.id.desc()),
-    index('conversations_shop_drafts_started_idx')
-      .on(t.shopId, t.startedAt.desc(), t.id.desc())
-      .where(sql`${t.hasDraft}`),
+    // Ascending indexes scanned backwards serve "order by started_at desc, id desc" (desc indexes would be NULLS LAST).
+    index('conversations_shop_started_idx').on(t.shopId, t.startedAt, t.id),
+    index('conversations_shop_status_started_idx').on(t.shopId, t.status, t.startedAt, t.id),
+    index('conversations_shop_channel_started_idx').on(t.shopId, t.channel, t.startedAt, t.id),
+    index('conversations_shop_drafts_started_idx').on(t.shopId, t.startedAt, t.id).where(sql`${t.hasDraft}`),
     index('conversations_customer_idx').on(t.customerId),
     index('conversations_search_idx').using('gin', t.searchVector),
     check('conversations_status_ck', sql`${t.status} in ('unresolved','resolved','draft')`),

@@ -36,7 +36,7 @@ export const tickets = pgTable(
   },
   (t) => [
     uniqueIndex('tickets_shop_number_uq').on(t.shopId, t.number),
-    index('tickets_shop_updated_idx').on(t.shopId, t.updatedAt.desc(), t.id.desc()),
+    index('tickets_shop_updated_idx').on(t.shopId, t.updatedAt, t.id),
     index('tickets_conversation_idx').on(t.conversationId),
     check('tickets_status_ck', sql`${t.status} in ('new','open','waiting','resolved')`),
     check('tickets_priority_ck', sql`${t.priority} in ('low','medium','high','urgent')`),

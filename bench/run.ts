@@ -1,0 +1,26 @@
+// `npm run bench -- [--quick] [--conversations N] [--requests N] [--only name]`: every benchmark, one summary table.
+
+import { runConversationListBenchmark } from './conversations/list-benchmark.ts';
+import { readArgs } from './lib/args.ts';
+import { printTable, writeResult } from './lib/results.ts';
+
+const args = readArgs();
+const log = (s: string) => process.stdout.write(`${s}\n`);
+
+const list = await runConversationListBenchmark(args, log);
+const file = writeResult('conversations-list', { ...list, at: new Date().toISOString() });
+log(
+  `\nconversations list on ${list.database}, ${list.conversations.toLocaleString('en')} conversations (${file})`,
+);
+printTable(
+  list.results.map((r) => ({
+    scenario: r.name,
+    'api p50': r.api.p50,
+    'api p95': r.api.p95,
+    'api p99': r.api.p99,
+    'sql p50': r.sql.p50,
+    'sql p95': r.sql.p95,
+    'api/sql': r.apiToSql,
+    indexes: r.indexes.join(',') || 'seq scan',
+  })),
+);

@@ -1,0 +1,15 @@
+import { createTestApp } from '../helpers/test-app.ts';
+import { newShop } from '../helpers/factories.ts';
+const t = await createTestApp();
+const { email } = await newShop(t.db);
+const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'correct horse battery' } });
+console.log(r.cookies, r.headers['set-cookie']);
+const o = await t.app.inject({ method: 'OPTIONS', url: '/widget/v1/conversations', headers: { origin: 'https://store.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+console.log(o.statusCode, o.headers);
+const o2 = await t.app.inject({ method: 'OPTIONS', url: '/api/conversations', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+console.log(o2.statusCode, o2.headers, o2.body);
+const h = await t.app.inject({ url: '/healthz' });
+console.log(h.raw.req.headers);
+const lo = await t.app.inject({ method: 'POST', url: '/api/auth/logout' });
+console.log(lo.statusCode, lo.headers['set-cookie']);
+await t.close();
