@@ -27,6 +27,8 @@ export type AppOptions = {
   /** Per-IP sign-in attempts per minute (lockout per account is separate). */
   loginRateLimit?: number;
   logger?: boolean;
+  /** Where logs go (tests capture them); stdout by default. */
+  logStream?: NodeJS.WritableStream;
 };
 
 /** Builds the HTTP server: external plugins, then app plugins, then routes. */
@@ -35,13 +37,18 @@ export async function buildApp({
   database,
   loginRateLimit = 30,
   logger = true,
+  logStream,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? {
           level: config.logLevel,
-          // Sessions, tokens and bodies stay out of logs.
+          ...(logStream ? { stream: logStream } : {}),
+          // Sessions, tokens, bodies and query strings (search terms can be customer emails) stay out of logs.
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          serializers: {
+            req: (req) => ({ method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip }),
+          },
         }
       : false,
     genReqId: (req) => {
