@@ -9,13 +9,33 @@ export function templateName(url: string): string {
   return `${base}_tpl`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
 }
 
-export type TestDatabase = Database & { /** PostgreSQL URL of this database (unset on PGlite). */ url?: string };
+export type TestDatabase = Database & {
+  /** PostgreSQL URL of this database (unset on PGlite). */ url?: string;
+};
 
 /** The server URL with another database name. */
 export function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/** A new PostgreSQL database cloned from the migrated template, and how to drop it. */
+export async function clonePgTemplate(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `supportify_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${templateName(url)}`);
+  await admin.end();
+  return {
+    url: withDatabase(url, name),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
 }
 
 /**
@@ -29,22 +49,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await runMigrations(database);
     return database;
   }
-  const name = `supportify_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${templateName(url)}`);
-  await admin.end();
-  const databaseUrl = withDatabase(url, name);
-  const database = await openDatabase({ databaseUrl, poolSize: 5 });
+  const clone = await clonePgTemplate(url);
+  const database = await openDatabase({ databaseUrl: clone.url, poolSize: 5 });
   return {
     ...database,
-    url: databaseUrl,
+    url: clone.url,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await clone.drop();
     },
   };
 }

@@ -1,0 +1,76 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { clonePgTemplate } from '../../test/helpers/test-db.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ADMIN_EMAIL = 'e2e-admin@example.com';
+export const ADMIN_PASSWORD = 'e2e-password-123';
+
+export type RunningServer = { url: string; stop: () => Promise<void>; output: () => string };
+
+/**
+ * Starts the real product (`node src/main.ts start`) on a free port with the demo data, on a fresh
+ * PGlite directory, or on a fresh PostgreSQL database when DATABASE_URL is set.
+ */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'supportify-e2e-'));
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (process.env.DATABASE_URL) {
+    // A migrated clone of the template; the server itself seeds the demo shop into it.
+    const clone = await clonePgTemplate(process.env.DATABASE_URL);
+    databaseUrl = clone.url;
+    dropDatabase = clone.drop;
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SUPPORTIFY_DATA_DIR: dataDir,
+    SUPPORTIFY_ADMIN_EMAIL: ADMIN_EMAIL,
+    SUPPORTIFY_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete env.DATABASE_URL;
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'src/main.ts'), 'start'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/Admin:\s+(http:\/\/\S+?)\/?\s/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await dropDatabase();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
