@@ -21,6 +21,7 @@ printTable(
     'sql p50': r.sql.p50,
     'sql p95': r.sql.p95,
     'api/sql': r.apiToSql,
+    path: r.path,
     indexes: r.indexes.join(',') || 'seq scan',
   })),
 );

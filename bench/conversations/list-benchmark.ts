@@ -3,7 +3,12 @@ import { sql } from 'drizzle-orm';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { encodeCursor } from '../../src/conversations/cursor.ts';
-import { buildListQuery, type ConversationFilters } from '../../src/conversations/list-query.ts';
+import {
+  buildListQuery,
+  buildSearchCandidatesQuery,
+  type ConversationFilters,
+} from '../../src/conversations/list-query.ts';
+import { findSearchCandidates } from '../../src/conversations/queries.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import type { BenchArgs } from '../lib/args.ts';
 import { openBenchDatabase } from '../lib/bench-db.ts';
@@ -24,22 +29,39 @@ function indexesUsed(node: PlanNode, found = new Set<string>()): Set<string> {
 async function timeSql(database: Database, shopId: string, s: Scenario, count: number) {
   const times: number[] = [];
   let indexes: string[] = [];
+  const q = s.filters.q;
+  // The same statements the API runs: the candidate probe for a search, then the page.
+  const candidates = q ? await findSearchCandidates(database.db, shopId, q) : undefined;
+  const statements = [
+    ...(q ? [buildSearchCandidatesQuery(shopId, q)] : []),
+    buildListQuery(shopId, s.filters, s.cursor ?? null, 51, candidates),
+  ];
   for (let i = 0; i < count; i++) {
-    const query = buildListQuery(shopId, s.filters, s.cursor ?? null, 51);
-    const [row] = await queryRows<{ 'QUERY PLAN': unknown }>(
-      database.db,
-      sql`explain (analyze, format json) ${query}`,
-    );
-    const raw = row['QUERY PLAN'];
-    const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{
-      Plan: PlanNode;
-      'Planning Time': number;
-      'Execution Time': number;
-    }>;
-    times.push(plan[0]['Planning Time'] + plan[0]['Execution Time']);
-    indexes = [...indexesUsed(plan[0].Plan)];
+    let total = 0;
+    const used = new Set<string>();
+    for (const statement of statements) {
+      const [row] = await queryRows<{ 'QUERY PLAN': unknown }>(
+        database.db,
+        sql`explain (analyze, format json) ${statement}`,
+      );
+      const raw = row['QUERY PLAN'];
+      const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{
+        Plan: PlanNode;
+        'Planning Time': number;
+        'Execution Time': number;
+      }>;
+      total += plan[0]['Planning Time'] + plan[0]['Execution Time'];
+      indexesUsed(plan[0].Plan, used);
+    }
+    times.push(total);
+    indexes = [...used];
   }
-  return { times, indexes };
+  const path = !q
+    ? 'index walk'
+    : candidates
+      ? `${candidates.length} matches sorted`
+      : 'common term: index walk';
+  return { times, indexes, path };
 }
 
 async function pickScenarios(database: Database, shopId: string, n: number): Promise<Scenario[]> {
@@ -119,6 +141,7 @@ export async function runConversationListBenchmark(args: BenchArgs, log: (s: str
         api,
         sql: sqlSummary,
         apiToSql: ratio,
+        path: sqlRun.path,
         indexes: sqlRun.indexes,
       });
       log(`  ${s.name}: api p95 ${api.p95} ms, sql p95 ${sqlSummary.p95} ms`);

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { ChannelType, ConversationStatus } from '../db/schema/index.ts';
 import type { Cursor } from './cursor.ts';
-import { toContainsPattern, toPrefixTsquery } from './search-terms.ts';
+import { toContainsPattern, toTsquery } from './search-terms.ts';
 
 export type ConversationFilters = {
   status?: ConversationStatus;
@@ -10,12 +10,19 @@ export type ConversationFilters = {
   q?: string;
 };
 
-/** The SQL behind `GET /api/conversations`: newest first, keyset-paginated, every filter optional. */
+/** How many search matches are collected before a term counts as common. */
+export const SEARCH_CANDIDATE_CAP = 2000;
+
+/**
+ * The SQL behind `GET /api/conversations`: newest first, keyset-paginated, every filter optional.
+ * With `candidateIds` (all matches of a rare search term) the search is just `id = any(…)`.
+ */
 export function buildListQuery(
   shopId: string,
   filters: ConversationFilters,
   cursor: Cursor | null,
   limit: number,
+  candidateIds?: string[],
 ): SQL {
   const where: SQL[] = [sql`c.shop_id = ${shopId}`];
   if (filters.status) where.push(sql`c.status = ${filters.status}`);
@@ -25,8 +32,8 @@ export function buildListQuery(
     where.push(
       sql`(c.started_at, c.id) < (${cursor.startedAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
     );
-  const search = filters.q ? searchCondition(shopId, filters.q) : null;
-  if (search) where.push(search);
+  if (candidateIds) where.push(sql`c.id = any(${`{${candidateIds.join(',')}}`}::uuid[])`);
+  else if (filters.q) where.push(searchCondition(shopId, filters.q));
   return sql`
     select c.id, c.status, c.channel, c.started_at as "startedAt", c.last_message_at as "lastMessageAt",
       c.preview, c.has_draft as "hasDraft", cu.name as "customerName", cu.email as "customerEmail"
@@ -37,13 +44,30 @@ export function buildListQuery(
     limit ${limit}`;
 }
 
-// Message words by prefix full-text search; names and emails (and fragments of them) by trigram.
-// `= any(array(…))` runs the customer lookup once, so the planner can BitmapOr it with the GIN match for
-// rare terms, or walk the started_at index and filter for common ones.
+/**
+ * Up to `cap` + 1 ids of conversations matching a search term, unordered. Fewer than the cap means the
+ * term is rare and these are all its matches; the list then sorts just them instead of walking the
+ * whole newest-first index looking for a handful of rows (the planner cannot estimate prefix terms).
+ */
+export function buildSearchCandidatesQuery(shopId: string, q: string, cap = SEARCH_CANDIDATE_CAP): SQL {
+  const tsquery = toTsquery(q);
+  const byText = tsquery
+    ? sql`select id from conversations where shop_id = ${shopId} and search_vector @@ to_tsquery('simple', ${tsquery})
+      union all `
+    : sql``;
+  return sql`${byText}select c.id from conversations c where c.shop_id = ${shopId} and ${customerMatch(shopId, q)}
+    limit ${cap + 1}`;
+}
+
+// Message words by full-text search; names and emails (and fragments of them) by trigram.
 function searchCondition(shopId: string, q: string): SQL {
-  const tsquery = toPrefixTsquery(q);
-  const customerMatch = sql`c.customer_id = any(array(
+  const tsquery = toTsquery(q);
+  if (!tsquery) return customerMatch(shopId, q);
+  return sql`(c.search_vector @@ to_tsquery('simple', ${tsquery}) or ${customerMatch(shopId, q)})`;
+}
+
+// `= any(array(…))` runs the customer lookup once, so the planner can BitmapOr it with the GIN match.
+function customerMatch(shopId: string, q: string): SQL {
+  return sql`c.customer_id = any(array(
     select id from customers where shop_id = ${shopId} and search_text like ${toContainsPattern(q)}))`;
-  if (!tsquery) return customerMatch;
-  return sql`(c.search_vector @@ to_tsquery('simple', ${tsquery}) or ${customerMatch})`;
 }

@@ -13,7 +13,12 @@ import {
 } from '../db/schema/index.ts';
 import { isUuid } from '../http/ids.ts';
 import { type Cursor, encodeCursor } from './cursor.ts';
-import { buildListQuery, type ConversationFilters } from './list-query.ts';
+import {
+  buildListQuery,
+  buildSearchCandidatesQuery,
+  type ConversationFilters,
+  SEARCH_CANDIDATE_CAP,
+} from './list-query.ts';
 
 type ListRow = {
   id: string;
@@ -37,8 +42,9 @@ export async function listConversations(
   cursor: Cursor | null,
   limit: number,
 ) {
+  const candidateIds = filters.q ? await findSearchCandidates(db, shopId, filters.q) : undefined;
   // One extra row tells whether another page exists without a count query.
-  const rows = await queryRows<ListRow>(db, buildListQuery(shopId, filters, cursor, limit + 1));
+  const rows = await queryRows<ListRow>(db, buildListQuery(shopId, filters, cursor, limit + 1, candidateIds));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -55,6 +61,13 @@ export async function listConversations(
     nextCursor:
       rows.length > limit && last ? encodeCursor({ startedAt: new Date(last.startedAt), id: last.id }) : null,
   };
+}
+
+/** Every conversation id matching a rare search term, or undefined when the term is common. */
+export async function findSearchCandidates(db: Db, shopId: string, q: string): Promise<string[] | undefined> {
+  const rows = await queryRows<{ id: string }>(db, buildSearchCandidatesQuery(shopId, q));
+  if (rows.length > SEARCH_CANDIDATE_CAP) return undefined;
+  return [...new Set(rows.map((r) => r.id))];
 }
 
 /** A conversation with every message part, its pending draft, tickets and rating; null if not this shop's. */
