@@ -1,0 +1,46 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch, isApiError } from './client.ts';
+import { meQueryKey } from './query-client.ts';
+import type { Me } from './types.ts';
+
+/** The signed-in staff user and shop; `null` when there is no session. */
+export function useMe() {
+  return useQuery({
+    queryKey: meQueryKey,
+    queryFn: async ({ signal }): Promise<Me | null> => {
+      try {
+        return await apiFetch<Me>('/api/me', { signal });
+      } catch (error) {
+        if (isApiError(error, 401)) return null;
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Signs in; on success every cached answer from a previous session is dropped. */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: { email: string; password: string }) =>
+      apiFetch<Me>('/api/auth/login', { method: 'POST', body: credentials }),
+    meta: { expectsUnauthorized: true },
+    onSuccess: (me) => {
+      queryClient.removeQueries();
+      queryClient.setQueryData(meQueryKey, me);
+    },
+  });
+}
+
+/** Signs out and forgets every cached answer. */
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      queryClient.removeQueries();
+      queryClient.setQueryData(meQueryKey, null);
+    },
+  });
+}

@@ -1,0 +1,31 @@
+import { Alert, Button, Group } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { errorMessage } from '../api/client.ts';
+import { AlertIcon } from './icons.tsx';
+
+type Props = {
+  title?: string;
+  error: unknown;
+  onRetry?: () => void;
+  retrying?: boolean;
+  children?: ReactNode;
+};
+
+/** A failed load: the server's message and a Retry button. */
+export function ErrorState({ title = 'Something went wrong', error, onRetry, retrying, children }: Props) {
+  return (
+    <Alert variant="light" color="red" title={title} icon={<AlertIcon />} role="alert">
+      {errorMessage(error)}
+      {(onRetry || children) && (
+        <Group gap="sm" mt="md">
+          {onRetry && (
+            <Button size="xs" variant="white" color="red" onClick={onRetry} loading={retrying}>
+              Retry
+            </Button>
+          )}
+          {children}
+        </Group>
+      )}
+    </Alert>
+  );
+}

@@ -1,0 +1,124 @@
+import { Box, Button, EmptyState, Paper } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { isApiError } from '../../api/client.ts';
+import { useConversations } from '../../api/conversations.ts';
+import { ErrorState } from '../../common/error-state.tsx';
+import { InboxIcon } from '../../common/icons.tsx';
+import { PageHeader } from '../../common/page-header.tsx';
+import { usePageTitle } from '../../common/use-page-title.ts';
+import { ConversationFiltersBar } from './conversation-filters.tsx';
+import { ConversationsTable, ConversationsTableSkeleton } from './conversations-table.tsx';
+import { Pager } from './pager.tsx';
+import { useListParams } from './use-list-params.ts';
+
+/** Every conversation, newest first, with URL-synced filters and cursor paging. */
+export function ConversationsPage() {
+  usePageTitle('Conversations');
+  const navigate = useNavigate();
+  const list = useListParams();
+  const query = useConversations(list.filters, list.cursor);
+  const scrollUp = () => window.scrollTo({ top: 0 });
+
+  let body: ReactNode;
+  if (query.isPending) {
+    body = <ConversationsTableSkeleton />;
+  } else if (query.isError && !query.data) {
+    body = (
+      <ErrorState
+        title="Could not load conversations"
+        error={query.error}
+        onRetry={() => query.refetch()}
+        retrying={query.isFetching}
+      >
+        {isApiError(query.error) && query.error.code === 'invalid_cursor' && (
+          <Button size="xs" variant="white" color="red" onClick={list.firstPage}>
+            Go to first page
+          </Button>
+        )}
+      </ErrorState>
+    );
+  } else if (query.data && query.data.items.length === 0) {
+    body = (
+      <Paper withBorder radius="lg" p="xl">
+        <EmptyState
+          data-testid="empty-state"
+          icon={<InboxIcon size={28} />}
+          withIndicatorBackground
+          title={
+            list.cursor
+              ? 'No more conversations'
+              : list.hasFilters
+                ? 'No conversations match these filters'
+                : 'No conversations yet'
+          }
+          description={
+            list.hasFilters
+              ? 'Try another status or channel, or a different search.'
+              : 'Chats from your storefront widget and customer emails will appear here.'
+          }
+          py="lg"
+        >
+          {(list.hasFilters || list.cursor) && (
+            <EmptyState.Actions>
+              {list.hasFilters ? (
+                <Button onClick={list.clearFilters}>Clear filters</Button>
+              ) : (
+                <Button onClick={list.firstPage}>Back to first page</Button>
+              )}
+            </EmptyState.Actions>
+          )}
+        </EmptyState>
+      </Paper>
+    );
+  } else if (query.data) {
+    body = (
+      <>
+        <ConversationsTable
+          items={query.data.items}
+          listSearch={list.listSearch}
+          stale={query.isPlaceholderData}
+          onOpen={(id) =>
+            navigate(`/conversations/${encodeURIComponent(id)}`, { state: { listSearch: list.listSearch } })
+          }
+        />
+        <Pager
+          pageNumber={list.pageNumber}
+          count={query.data.items.length}
+          canGoBack={list.cursor !== null}
+          nextCursor={query.data.nextCursor}
+          disabled={query.isPlaceholderData}
+          onPrevious={() => {
+            list.previousPage();
+            scrollUp();
+          }}
+          onNext={(cursor) => {
+            list.nextPage(cursor);
+            scrollUp();
+          }}
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Conversations"
+        description="Every chat and email between your customers and the AI."
+      />
+      <ConversationFiltersBar
+        filters={list.filters}
+        hasFilters={list.hasFilters}
+        onChange={list.setFilters}
+        onReset={list.clearFilters}
+      />
+      {query.isError && query.data && (
+        <Box mb="md">
+          <ErrorState title="Could not refresh" error={query.error} onRetry={() => query.refetch()} />
+        </Box>
+      )}
+      {body}
+    </>
+  );
+}

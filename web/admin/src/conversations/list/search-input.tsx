@@ -1,0 +1,57 @@
+import { TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
+import { SearchIcon } from '../../common/icons.tsx';
+
+type Props = {
+  /** The search in the URL. */
+  value: string;
+  /** Writes the search to the URL (a new history entry, so Back returns to the previous search). */
+  onSearch: (q: string) => void;
+};
+
+const DEBOUNCE_MS = 250;
+
+/** The debounced "Search" box: name, email or message text. */
+export function SearchInput({ value, onSearch }: Props) {
+  const [text, setText] = useState(value);
+  // The last search this box wrote to the URL; any other URL value came from outside (Back, Clear filters).
+  const written = useRef(value);
+
+  const commit = useDebouncedCallback((next: string) => {
+    const q = next.trim();
+    if (q === written.current) return;
+    written.current = q;
+    onSearch(q);
+  }, DEBOUNCE_MS);
+
+  // Back/Forward or "Clear filters" changed the URL: show what it says now.
+  useEffect(() => {
+    if (value === written.current) return;
+    written.current = value;
+    commit.cancel();
+    setText(value);
+  }, [value, commit]);
+
+  return (
+    <TextInput
+      label="Search"
+      type="text"
+      enterKeyHint="search"
+      placeholder="Name, email or message"
+      leftSection={<SearchIcon size={16} />}
+      value={text}
+      onChange={(event) => {
+        setText(event.currentTarget.value);
+        commit(event.currentTarget.value);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') commit.flush();
+      }}
+      onBlur={() => commit.flush()}
+      autoComplete="off"
+      spellCheck={false}
+      style={{ flex: '1 1 260px', maxWidth: 380 }}
+    />
+  );
+}

@@ -1,0 +1,83 @@
+import { Anchor, Flex, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import type { ConversationDetail } from '../../api/types.ts';
+import { DateText } from '../../common/date-text.tsx';
+import { customerLabel } from '../../common/format.ts';
+import { ArrowLeftIcon } from '../../common/icons.tsx';
+import { CHANNEL_LABELS, labelOf } from '../labels.ts';
+import { StatusBadge } from '../status-badge.tsx';
+import { ResolveButton } from './resolve-button.tsx';
+
+const Dot = () => (
+  <Text span size="sm" aria-hidden="true" visibleFrom="sm">
+    ·
+  </Text>
+);
+
+/** Back link, who the customer is, channel, status, start date and the Resolve action. */
+export function ConversationHeader({
+  conversation,
+  backTo,
+}: {
+  conversation: ConversationDetail;
+  backTo: string;
+}) {
+  const name = customerLabel(conversation.customer);
+  const email = conversation.customer.email;
+  const channel = labelOf(CHANNEL_LABELS, conversation.channel);
+  return (
+    <Stack gap="sm" mb="lg">
+      <Anchor component={Link} to={backTo} size="sm" w="fit-content">
+        <Group gap={4} component="span" wrap="nowrap">
+          <ArrowLeftIcon size={14} />
+          Conversation list
+        </Group>
+      </Anchor>
+      <Group justify="space-between" align="flex-start" gap="md">
+        <Stack gap={6} miw={0} style={{ flex: 1 }}>
+          <Group gap="sm" wrap="wrap" align="center">
+            <Title order={1} fz="h2" style={{ overflowWrap: 'anywhere' }} data-testid="conversation-customer">
+              {name}
+            </Title>
+            <StatusBadge status={conversation.status} size="lg" data-testid="conversation-status" />
+          </Group>
+          <Flex
+            direction={{ base: 'column', sm: 'row' }}
+            gap={{ base: 2, sm: 'xs' }}
+            c="dimmed"
+            wrap="wrap"
+            data-testid="conversation-meta"
+          >
+            {email && email !== name && (
+              <>
+                <Text span size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {email}
+                </Text>
+                <Dot />
+              </>
+            )}
+            <Text span size="sm" data-testid="conversation-channel">
+              {channel}
+              {conversation.channelName && conversation.channelName !== channel
+                ? ` (${conversation.channelName})`
+                : ''}
+            </Text>
+            <Dot />
+            <Text span size="sm">
+              Started <DateText iso={conversation.startedAt} />
+            </Text>
+          </Flex>
+          {conversation.subject && (
+            <Text size="sm">
+              <Text span fw={600}>
+                Subject:
+              </Text>{' '}
+              {conversation.subject}
+            </Text>
+          )}
+        </Stack>
+        <ResolveButton id={conversation.id} status={conversation.status} />
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,81 @@
+import { Avatar, Group, Paper, Stack, Text } from '@mantine/core';
+import type { Message } from '../../api/types.ts';
+import { DateText } from '../../common/date-text.tsx';
+import { labelOf, ROLE_LABELS } from '../labels.ts';
+import classes from './conversation-view.module.css';
+import { ToolCallCard } from './tool-call-card.tsx';
+import type { MessageBlock } from './tool-calls.ts';
+
+const ROLE_STYLE: Record<string, { color: string; initials: string }> = {
+  customer: { color: 'gray', initials: 'C' },
+  ai: { color: 'indigo', initials: 'AI' },
+  staff: { color: 'teal', initials: 'S' },
+  system: { color: 'yellow', initials: '!' },
+};
+
+type Props = { message: Message; blocks: MessageBlock[]; customerName: string };
+
+/** One message: who said it, when, its text and the tools it used. */
+export function MessageItem({ message, blocks, customerName }: Props) {
+  const role = labelOf(ROLE_LABELS, message.role);
+  const style = ROLE_STYLE[message.role] ?? ROLE_STYLE.system;
+  const author = message.role === 'customer' ? customerName : null;
+
+  return (
+    <Paper
+      component="li"
+      withBorder
+      radius="md"
+      p="md"
+      data-testid="message"
+      data-role={message.role}
+      className={classes.message}
+      data-variant={message.role}
+    >
+      <Group gap="sm" align="flex-start" wrap="nowrap">
+        <Avatar color={style.color} radius="xl" size={34} aria-hidden="true">
+          {style.initials}
+        </Avatar>
+        <Stack gap={8} miw={0} style={{ flex: 1 }}>
+          <Group gap={8} justify="space-between" wrap="wrap">
+            <Group gap={6} wrap="nowrap" miw={0}>
+              <Text size="sm" fw={700} data-testid="message-role">
+                {role}
+              </Text>
+              {author && author !== role && (
+                <Text size="sm" c="dimmed" truncate>
+                  {author}
+                </Text>
+              )}
+            </Group>
+            <Text size="xs" c="dimmed">
+              <DateText iso={message.createdAt} />
+            </Text>
+          </Group>
+          {blocks.length === 0 && (
+            <Text size="sm" c="dimmed" fs="italic">
+              (no text)
+            </Text>
+          )}
+          {blocks.map((block) =>
+            block.kind === 'text' ? (
+              <Text key={block.key} size="sm" className={classes.text}>
+                {block.text}
+              </Text>
+            ) : (
+              <ToolCallCard
+                key={block.key}
+                toolName={block.toolName}
+                toolCallId={block.toolCallId}
+                input={block.call?.input}
+                output={block.result?.output}
+                hasCall={block.call !== null}
+                hasResult={block.result !== null}
+              />
+            ),
+          )}
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}

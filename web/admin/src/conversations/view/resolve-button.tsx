@@ -1,0 +1,29 @@
+import { Button, Stack, Text } from '@mantine/core';
+import { errorMessage } from '../../api/client.ts';
+import { useSetConversationStatus } from '../../api/conversations.ts';
+import type { ConversationStatus } from '../../api/types.ts';
+import { CheckIcon, UndoIcon } from '../../common/icons.tsx';
+
+/** "Resolve", or "Mark unresolved" once resolved. */
+export function ResolveButton({ id, status }: { id: string; status: ConversationStatus }) {
+  const setStatus = useSetConversationStatus(id);
+  const resolved = status === 'resolved';
+  return (
+    <Stack gap={4} align="flex-end">
+      <Button
+        variant={resolved ? 'default' : 'filled'}
+        color={resolved ? undefined : 'teal.8'}
+        leftSection={resolved ? <UndoIcon size={16} /> : <CheckIcon size={16} />}
+        loading={setStatus.isPending}
+        onClick={() => setStatus.mutate(resolved ? 'unresolved' : 'resolved')}
+      >
+        {resolved ? 'Mark unresolved' : 'Resolve'}
+      </Button>
+      {setStatus.isError && (
+        <Text size="xs" c="red.8" role="alert">
+          {errorMessage(setStatus.error)}
+        </Text>
+      )}
+    </Stack>
+  );
+}

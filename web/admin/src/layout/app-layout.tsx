@@ -1,0 +1,112 @@
+import { AppShell, Burger, Center, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useMe } from '../api/auth.ts';
+import { ChatIcon } from '../common/icons.tsx';
+import { PageLoader } from '../common/page-loader.tsx';
+import classes from './app-layout.module.css';
+import { NAV_ITEMS } from './nav-items.ts';
+import { SignOutButton } from './sign-out-button.tsx';
+
+/** The signed-in frame: header with shop and user, navigation, and the current page. */
+export function AppLayout() {
+  const [navOpened, nav] = useDisclosure(false);
+  const { pathname } = useLocation();
+  const { data: me } = useMe();
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={navOpened ? 'Close navigation' : 'Open navigation'}
+            />
+            <Link to="/conversations" className={classes.brand}>
+              <Center w={30} h={30} bg="indigo.7" c="white" style={{ borderRadius: 8, flexShrink: 0 }}>
+                <ChatIcon size={18} />
+              </Center>
+              <Text span fw={700} fz="lg">
+                Supportify
+              </Text>
+            </Link>
+            {me && (
+              <Text c="dimmed" size="sm" truncate visibleFrom="xs" data-testid="shop-name">
+                {me.shop.name}
+              </Text>
+            )}
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            {me && (
+              <Stack gap={0} align="flex-end" visibleFrom="md">
+                <Text size="sm" fw={600} lh={1.25} data-testid="current-user">
+                  {me.user.name}
+                </Text>
+                <Text size="xs" c="dimmed" lh={1.25}>
+                  {me.user.email}
+                </Text>
+              </Stack>
+            )}
+            <SignOutButton />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        <AppShell.Section grow>
+          <Stack gap={4}>
+            {NAV_ITEMS.map((item) => {
+              const active = item.matches(pathname);
+              return (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={item.label}
+                  leftSection={<item.icon size={18} />}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  onClick={nav.close}
+                  variant="light"
+                  fw={500}
+                  style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                />
+              );
+            })}
+          </Stack>
+        </AppShell.Section>
+        {me && (
+          <AppShell.Section pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              Shop
+            </Text>
+            <Text size="sm" fw={600} truncate>
+              {me.shop.name}
+            </Text>
+            <Text size="xs" c="dimmed" truncate mt={6}>
+              Signed in as {me.user.name} ({me.user.role})
+            </Text>
+          </AppShell.Section>
+        )}
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
