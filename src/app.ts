@@ -20,6 +20,7 @@ import type { Database } from './db/client.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.ts';
 import { registerAdminApp } from './http/static-admin.ts';
+import { channelSettingsRoutes } from './settings/channels-routes.ts';
 
 export type AppOptions = {
   config: Config;
@@ -102,6 +103,7 @@ export async function buildApp({
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, { db, secureCookies: config.secureCookies, loginRateLimit });
   await app.register(conversationRoutes, { db });
+  await app.register(channelSettingsRoutes, { db });
   await app.register(widgetRoutes, { db, messageRateLimit: 60 });
   await registerAdminApp(app);
   return app;
