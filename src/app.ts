@@ -18,6 +18,7 @@ import type { Config } from './config.ts';
 import { conversationRoutes } from './conversations/routes.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { AppError } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { registerAdminApp } from './http/static-admin.ts';
 import { channelSettingsRoutes } from './settings/channels-routes.ts';
@@ -84,10 +85,9 @@ export async function buildApp({
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      error: { code: 'rate_limited', message: `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` },
-    }),
+    // Thrown, then shaped by the error handler like every other error.
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError(429, 'rate_limited', `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`),
   });
   await app.register(swagger, {
     openapi: { info: { title: 'Supportify API', version: '1' } },

@@ -22,12 +22,24 @@ type AuthOptions = { db: Db; publicUrl: string | undefined };
 export const staffAuth = fp<AuthOptions>(async (app: FastifyInstance, { db, publicUrl }) => {
   app.decorateRequest('staff', null as unknown as StaffContext);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    // The matched route pattern, not the raw URL: `/%61pi/…` routes to `/api/…` too. Unmatched /api
+    // paths need a session as well, so that signed-out callers cannot map which routes exist.
+    const route = req.routeOptions.url ?? decodedPath(req.url);
+    if (!route.startsWith('/api/')) return;
     if (isCrossSiteMutation(req, publicUrl)) throw new AppError(403, 'csrf', 'Cross-site request refused');
-    if (req.routeOptions.config?.public || req.url.startsWith('/api/docs')) return;
+    if (req.routeOptions.config?.public || route.startsWith('/api/docs')) return;
     const token = req.cookies[SESSION_COOKIE];
     const session = token ? await findSession(db, token) : null;
     if (!session) throw new AppError(401, 'unauthenticated', 'Sign in first');
     req.staff = session;
   });
 });
+
+function decodedPath(url: string): string {
+  const path = url.split('?')[0];
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}

@@ -4,7 +4,7 @@ import { type ChannelType, conversations } from '../db/schema/index.ts';
 
 export type CustomerInput = { name?: string | null; email?: string | null };
 
-/** Finds the shop's customer by email (updating a newly given name) or creates one; null when nothing is known. */
+/** Finds the shop's customer by email (filling in a missing name) or creates one; null when nothing is known. */
 export async function upsertCustomer(
   db: Db,
   shopId: string,
@@ -20,10 +20,11 @@ export async function upsertCustomer(
     );
     return row.id;
   }
+  // An unverified channel (anyone with the public widget key) must not rename an existing customer.
   const [row] = await queryRows<{ id: string }>(
     db,
     sql`insert into customers (shop_id, name, email) values (${shopId}, ${name}, ${email})
-        on conflict (shop_id, lower(email)) do update set name = coalesce(excluded.name, customers.name)
+        on conflict (shop_id, lower(email)) do update set name = coalesce(customers.name, excluded.name)
         returning id`,
   );
   return row.id;

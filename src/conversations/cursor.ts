@@ -14,7 +14,11 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(text: string): Cursor {
   try {
     const parsed = ZCursor.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
-    return { startedAt: new Date(parsed.t), id: parsed.id };
+    const startedAt = new Date(parsed.t);
+    // Only dates a conversation could have started on; PostgreSQL has no year 0.
+    const year = startedAt.getUTCFullYear();
+    if (year < 2000 || year > 9999) throw new Error('cursor date out of range');
+    return { startedAt, id: parsed.id };
   } catch {
     throw new AppError(400, 'invalid_cursor', 'The cursor is malformed; start again from the first page');
   }

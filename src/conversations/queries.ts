@@ -85,7 +85,7 @@ export async function getConversation(db: Db, shopId: string, id: string) {
       .select({ id: messages.id, role: messages.role, parts: messages.parts, createdAt: messages.createdAt })
       .from(messages)
       .where(and(eq(messages.shopId, shopId), eq(messages.conversationId, id)))
-      .orderBy(asc(messages.createdAt), asc(messages.id)),
+      .orderBy(asc(messages.createdAt), asc(messages.seq)),
     db
       .select({ id: drafts.id, body: drafts.body, createdAt: drafts.createdAt, updatedAt: drafts.updatedAt })
       .from(drafts)

@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, errorBody } from './errors.ts';
@@ -10,6 +11,10 @@ const FASTIFY_CODES: Record<string, [number, ErrorCode]> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_request'],
 };
+
+// PostgreSQL SQLSTATEs caused by the values a client sent (NUL bytes, impossible dates, bad encodings):
+// the statement failed and its transaction rolled back, so nothing changed.
+const BAD_INPUT_SQLSTATES = new Set(['22021', '22P05', '22008', '22007', '22P02', '22001', '22003', '54000']);
 
 // Connection-level failures from pg / PGlite mean the database is away, not that the request is wrong.
 const DB_DOWN =
@@ -28,20 +33,32 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (err.validation) {
       return reply.status(400).send(errorBody('invalid_request', err.message));
     }
+    // Drizzle wraps driver errors with the query *and its parameters*: keep the parameters out of logs.
+    const dbError =
+      err instanceof DrizzleQueryError ? (err.cause as { code?: string; message?: string }) : undefined;
+    if (dbError?.code && BAD_INPUT_SQLSTATES.has(dbError.code)) {
+      return reply
+        .status(400)
+        .send(errorBody('invalid_request', 'The request contains a value that cannot be stored'));
+    }
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) return reply.status(mapped[0]).send(errorBody(mapped[1], err.message));
     if (err.statusCode === 429) return reply.status(429).send(errorBody('rate_limited', err.message));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send(errorBody('invalid_request', err.message));
     }
-    if (DB_DOWN.test(err.message)) {
-      req.log.warn({ err: { message: err.message } }, 'database unavailable');
+    if (DB_DOWN.test(dbError?.message ?? err.message)) {
+      req.log.warn('database unavailable');
       return reply
         .status(503)
         .header('retry-after', '2')
         .send(errorBody('service_unavailable', 'Try again shortly'));
     }
-    req.log.error({ err }, 'unhandled error');
+    const logged =
+      err instanceof DrizzleQueryError
+        ? { query: err.query, cause: dbError?.message, code: dbError?.code }
+        : err;
+    req.log.error({ err: logged }, 'unhandled error');
     return reply.status(500).send(errorBody('internal_error', 'Internal server error'));
   });
 }

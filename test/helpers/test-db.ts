@@ -3,10 +3,14 @@ import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { runMigrations } from '../../src/db/migrate.ts';
 
-/** The migrated template each test database is cloned from; named after the run's database so runs never collide. */
-export function templateName(url: string): string {
-  const base = new URL(url).pathname.slice(1) || 'postgres';
-  return `${base}_tpl`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+/**
+ * The migrated template each test database is cloned from. Global setup names it once per run and hands
+ * the name to the workers through the environment, so concurrent runs on one server never collide.
+ */
+export function templateName(): string {
+  const name = process.env.SUPPORTIFY_TEST_TEMPLATE;
+  if (!name) throw new Error('SUPPORTIFY_TEST_TEMPLATE is unset: run tests through vitest (global setup)');
+  return name;
 }
 
 export type TestDatabase = Database & {
@@ -25,7 +29,7 @@ export async function clonePgTemplate(url: string): Promise<{ url: string; drop:
   const name = `supportify_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name} template ${templateName(url)}`);
+  await admin.query(`create database ${name} template ${templateName()}`);
   await admin.end();
   return {
     url: withDatabase(url, name),

@@ -106,7 +106,7 @@ export const widgetRoutes: FastifyPluginAsyncZod<Options> = async (app, { db, me
         .select()
         .from(messages)
         .where(and(eq(messages.shopId, access.shopId), eq(messages.conversationId, access.conversationId)))
-        .orderBy(asc(messages.createdAt), asc(messages.id));
+        .orderBy(asc(messages.createdAt), asc(messages.seq));
       // The customer sees what was said to them, never tool calls or internal system notes.
       return {
         messages: rows

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { type ChannelType, channels } from './channels.ts';
 import { createdAt, id, timestampMs, tsvector } from './columns.ts';
 import { customers } from './customers.ts';
@@ -66,9 +66,11 @@ export const messages = pgTable(
     // Client-chosen id so a retried POST stores the message once.
     clientMessageId: text('client_message_id'),
     createdAt: createdAt(),
+    // Insertion order: breaks ties between messages stored in the same millisecond.
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
   (t) => [
-    index('messages_conversation_created_idx').on(t.conversationId, t.createdAt, t.id),
+    index('messages_conversation_order_idx').on(t.conversationId, t.createdAt, t.seq),
     uniqueIndex('messages_client_id_uq').on(t.conversationId, t.clientMessageId),
     check('messages_role_ck', sql`${t.role} in ('customer','ai','staff','system')`),
   ],
