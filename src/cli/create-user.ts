@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { asc } from 'drizzle-orm';
-import { createStaffUser } from '../auth/staff-users.ts';
+import { createStaffUser, findStaffUserByEmail } from '../auth/staff-users.ts';
 import { shops } from '../db/schema/index.ts';
 import { openMigrated } from './open.ts';
 
@@ -27,6 +27,8 @@ export async function createUserCommand(args: string[]): Promise<void> {
     const shopId = values.shop ?? firstShop?.id;
     if (!shopId) throw new Error('No shop exists yet: run `supportify start` or `supportify seed` first');
     const password = values.password ?? randomBytes(12).toString('base64url');
+    const existing = await findStaffUserByEmail(database.db, values.email);
+    if (existing) throw new Error(`A staff user with the email ${values.email} already exists`);
     const user = await createStaffUser(database.db, {
       shopId,
       email: values.email,
