@@ -55,6 +55,10 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
+    // Recorded for failure reports: a server that went away mid-run says how.
+    child.on('exit', (code, signal) => {
+      output += `\n[server process exited: code ${code}, signal ${signal}]\n`;
+    });
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${output}`));
