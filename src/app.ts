@@ -22,6 +22,7 @@ import { AppError } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { registerAdminApp } from './http/static-admin.ts';
 import { channelSettingsRoutes } from './settings/channels-routes.ts';
+import { settingsRoutes } from './settings/routes.ts';
 
 export type AppOptions = {
   config: Config;
@@ -104,6 +105,7 @@ export async function buildApp({
   await app.register(authRoutes, { db, secureCookies: config.secureCookies, loginRateLimit });
   await app.register(conversationRoutes, { db });
   await app.register(channelSettingsRoutes, { db });
+  await app.register(settingsRoutes, { db });
   await app.register(widgetRoutes, { db, messageRateLimit: 60 });
   await registerAdminApp(app);
   return app;

@@ -1,3 +1,4 @@
+export * from './agent.ts';
 export * from './channels.ts';
 export * from './conversations.ts';
 export * from './customers.ts';
