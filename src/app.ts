@@ -11,9 +11,10 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { createReplyWorker, type ReplyWorker } from './agent/reply/reply-worker.ts';
 import { staffAuth } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
-import { widgetRoutes } from './channels/widget/routes.ts';
+import { widgetApi } from './channels/widget/index.ts';
 import type { Config } from './config.ts';
 import { conversationRoutes } from './conversations/routes.ts';
 import type { Database } from './db/client.ts';
@@ -21,6 +22,7 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { AppError } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { registerAdminApp } from './http/static-admin.ts';
+import { createRealtimeBus, type RealtimeBus } from './realtime/bus.ts';
 import { channelSettingsRoutes } from './settings/channels-routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 
@@ -32,7 +34,16 @@ export type AppOptions = {
   logger?: boolean;
   /** Where logs go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream;
+  /** Sweep the reply outbox for jobs whose process died (on in `supportify start`). */
+  sweepReplies?: boolean;
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    bus: RealtimeBus;
+    replyWorker: ReplyWorker;
+  }
+}
 
 /** Builds the HTTP server: external plugins, then app plugins, then routes. */
 export async function buildApp({
@@ -41,6 +52,7 @@ export async function buildApp({
   loginRateLimit = 30,
   logger = true,
   logStream,
+  sweepReplies = false,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
@@ -98,6 +110,13 @@ export async function buildApp({
 
   // App plugins.
   const db = database.db;
+  const bus = createRealtimeBus();
+  const replyWorker = createReplyWorker({ db, bus, log: app.log });
+  app.decorate('bus', bus);
+  app.decorate('replyWorker', replyWorker);
+  if (sweepReplies) app.addHook('onReady', async () => replyWorker.start());
+  // Runs before other onClose hooks: replies in flight finish while the database is still open.
+  app.addHook('preClose', async () => replyWorker.stop());
   await app.register(staffAuth, { db, publicUrl: config.publicUrl });
 
   // Routes.
@@ -106,7 +125,7 @@ export async function buildApp({
   await app.register(conversationRoutes, { db });
   await app.register(channelSettingsRoutes, { db });
   await app.register(settingsRoutes, { db });
-  await app.register(widgetRoutes, { db, messageRateLimit: 60 });
+  await app.register(widgetApi, { db, bus, replyWorker, messageRateLimit: 60 });
   await registerAdminApp(app);
   return app;
 }

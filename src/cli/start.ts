@@ -28,7 +28,7 @@ async function ensureFirstShop(db: Db, config: Config): Promise<{ email: string;
 export async function startCommand(): Promise<void> {
   const { config, database } = await openMigrated();
   const firstLogin = await ensureFirstShop(database.db, config);
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, sweepReplies: true });
   const shutdown = async () => {
     await app.close();
     await database.close();

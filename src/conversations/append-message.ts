@@ -51,7 +51,8 @@ export async function appendMessage(db: Db, input: NewMessage) {
         );
       return { message: existing, duplicate: true };
     }
-    const text = messageText(input.parts);
+    // System notes (ticket opened, …) are for staff: they neither become the preview nor searchable text.
+    const text = input.role === 'system' ? '' : messageText(input.parts);
     await tx
       .update(conversations)
       .set({

@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   not_found: 'no such resource in this shop',
   invalid_widget_key: 'the widget key matches no shop',
   conflict: 'the change conflicts with the current state',
+  not_resolved: 'only a resolved conversation can be rated',
+  already_rated: 'the conversation already has a rating',
   internal_error: 'something went wrong on our side',
   service_unavailable: 'a dependency (usually the database) is unavailable',
 } as const;

@@ -1,44 +1,32 @@
-import cors from '@fastify/cors';
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { enqueueReply } from '../../agent/reply/enqueue-reply.ts';
+import type { ReplyWorker } from '../../agent/reply/reply-worker.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import { appendMessage } from '../../conversations/append-message.ts';
 import { createConversation } from '../../conversations/create-conversation.ts';
 import type { Db } from '../../db/client.ts';
-import { messages } from '../../db/schema/index.ts';
+import { conversations, messages, ratings } from '../../db/schema/index.ts';
 import { AppError } from '../../http/errors.ts';
+import type { RealtimeBus } from '../../realtime/bus.ts';
 import { findShopByWidgetKey, getWidgetChannel } from '../../shops/queries.ts';
 import { authorizeWidgetConversation } from './conversation-access.ts';
+import { isCustomerVisible, toWidgetMessage } from './present.ts';
+import { ZParams, ZPost, ZStart, ZWidgetMessage } from './schema.ts';
 
-const ZStart = z.object({
-  widgetKey: z.string().min(1).max(200),
-  customer: z
-    .object({
-      name: z.string().trim().max(200).optional(),
-      email: z.email().max(320).optional().or(z.literal('')),
-    })
-    .optional(),
-});
-const ZPost = z.object({
-  text: z.string().trim().min(1).max(10_000),
-  clientMessageId: z.string().max(100).optional(),
-});
-const ZParams = z.object({ id: z.string().max(100) });
-const ZWidgetMessage = z.object({
-  id: z.guid(),
-  role: z.string(),
-  text: z.string(),
-  createdAt: z.string(),
-});
+export type WidgetOptions = { db: Db; bus: RealtimeBus; replyWorker: ReplyWorker; messageRateLimit: number };
 
-type Options = { db: Db; messageRateLimit: number };
+// Per conversation (the URL) rather than per IP: many shoppers can share one address.
+const perConversation = (max: number) => ({
+  rateLimit: { max, timeWindow: '1 minute', keyGenerator: (req: { url: string }) => req.url.split('?')[0] },
+});
 
 /** Public widget API v1: a shop's widget key opens a conversation; its token then scopes every call. */
-export const widgetRoutes: FastifyPluginAsyncZod<Options> = async (app, { db, messageRateLimit }) => {
-  // Storefronts on any domain embed the widget; no cookies are involved, so any origin may call.
-  await app.register(cors, { origin: true, credentials: false, methods: ['GET', 'POST'] });
-
+export const widgetRoutes: FastifyPluginAsyncZod<WidgetOptions> = async (
+  app,
+  { db, bus, replyWorker, messageRateLimit },
+) => {
   app.post(
     '/widget/v1/conversations',
     {
@@ -68,25 +56,39 @@ export const widgetRoutes: FastifyPluginAsyncZod<Options> = async (app, { db, me
   app.post(
     '/widget/v1/conversations/:id/messages',
     {
-      config: {
-        rateLimit: {
-          max: messageRateLimit,
-          timeWindow: '1 minute',
-          keyGenerator: (req) => req.url.split('?')[0],
-        },
-      },
+      config: perConversation(messageRateLimit),
       schema: { tags: ['widget'], params: ZParams, body: ZPost, response: { 202: ZWidgetMessage } },
     },
     async (req, reply) => {
       const access = await authorizeWidgetConversation(db, req, req.params.id);
-      // Committed before we answer: an acknowledged message is never lost.
-      const { message } = await appendMessage(db, {
-        shopId: access.shopId,
-        conversationId: access.conversationId,
-        role: 'customer',
-        parts: [{ type: 'text', text: req.body.text }],
-        clientMessageId: req.body.clientMessageId,
+      // The message and the reply it is owed commit together, before we answer: an acknowledged
+      // message is never lost, and a crash before the reply leaves the job for another process.
+      const { message, duplicate } = await db.transaction(async (tx) => {
+        const stored = await appendMessage(tx, {
+          shopId: access.shopId,
+          conversationId: access.conversationId,
+          role: 'customer',
+          parts: [{ type: 'text', text: req.body.text }],
+          clientMessageId: req.body.clientMessageId,
+        });
+        if (!stored.duplicate) {
+          await enqueueReply(tx, {
+            shopId: access.shopId,
+            conversationId: access.conversationId,
+            seq: stored.message.seq,
+          });
+        }
+        return stored;
       });
+      if (!duplicate) {
+        bus.publish({
+          type: 'message',
+          shopId: access.shopId,
+          conversationId: access.conversationId,
+          message,
+        });
+      }
+      replyWorker.kick(access.conversationId);
       return reply.status(202).send(toWidgetMessage(message));
     },
   );
@@ -97,31 +99,41 @@ export const widgetRoutes: FastifyPluginAsyncZod<Options> = async (app, { db, me
       schema: {
         tags: ['widget'],
         params: ZParams,
-        response: { 200: z.object({ messages: z.array(ZWidgetMessage) }) },
+        response: {
+          200: z.object({
+            messages: z.array(ZWidgetMessage),
+            status: z.enum(['unresolved', 'resolved', 'draft']),
+            rating: z.object({ rating: z.enum(['good', 'bad']), comment: z.string().nullable() }).nullable(),
+          }),
+        },
       },
     },
     async (req) => {
       const access = await authorizeWidgetConversation(db, req, req.params.id);
-      const rows = await db
-        .select()
-        .from(messages)
-        .where(and(eq(messages.shopId, access.shopId), eq(messages.conversationId, access.conversationId)))
-        .orderBy(asc(messages.createdAt), asc(messages.seq));
-      // The customer sees what was said to them, never tool calls or internal system notes.
+      const where = and(
+        eq(messages.shopId, access.shopId),
+        eq(messages.conversationId, access.conversationId),
+      );
+      const [rows, [conversation], [rating]] = await Promise.all([
+        db.select().from(messages).where(where).orderBy(asc(messages.createdAt), asc(messages.seq)),
+        db
+          .select({ status: conversations.status })
+          .from(conversations)
+          .where(eq(conversations.id, access.conversationId)),
+        db
+          .select({ rating: ratings.rating, comment: ratings.comment })
+          .from(ratings)
+          .where(eq(ratings.conversationId, access.conversationId)),
+      ]);
       return {
         messages: rows
-          .filter((m) => m.role !== 'system')
+          .filter(isCustomerVisible)
           .map(toWidgetMessage)
-          .filter((m) => m.text),
+          .filter((m) => m.text || m.cards.length),
+        // An email draft waiting for review is invisible to the customer: the chat is simply open.
+        status: conversation.status === 'draft' ? 'unresolved' : conversation.status,
+        rating: rating ?? null,
       };
     },
   );
 };
-
-function toWidgetMessage(m: typeof messages.$inferSelect) {
-  const text = m.parts
-    .filter((p) => p.type === 'text')
-    .map((p) => p.text)
-    .join('\n');
-  return { id: m.id, role: m.role, text, createdAt: m.createdAt.toISOString() };
-}

@@ -1,0 +1,163 @@
+import type { Lang } from './language.ts';
+
+type Json = Record<string, unknown>;
+const pick = (lang: Lang, en: string, no: string) => (lang === 'no' ? no : en);
+
+function money(cents: unknown, currency: unknown, lang: Lang): string {
+  const amount = typeof cents === 'number' ? cents / 100 : 0;
+  const code = typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : 'USD';
+  return new Intl.NumberFormat(lang === 'no' ? 'nb-NO' : 'en-US', {
+    style: 'currency',
+    currency: code,
+  }).format(amount);
+}
+
+export const greeting = (lang: Lang) =>
+  pick(lang, 'Hi! How can I help you today?', 'Hei! Hva kan jeg hjelpe deg med i dag?');
+
+export const thanks = (lang: Lang) =>
+  pick(
+    lang,
+    "You're welcome! Is there anything else I can help with?",
+    'Bare hyggelig! Er det noe mer jeg kan hjelpe med?',
+  );
+
+/** Asks for what an order lookup still needs. */
+export function askForOrderDetails(lang: Lang, missing: { orderNumber: boolean; email: boolean }): string {
+  if (missing.orderNumber && missing.email) {
+    return pick(
+      lang,
+      'I can check that for you. What is your order number (like #1004) and the email address you used for the order?',
+      'Det kan jeg sjekke. Hva er ordrenummeret (for eksempel #1004) og e-postadressen du brukte på bestillingen?',
+    );
+  }
+  if (missing.orderNumber) {
+    return pick(
+      lang,
+      'Thanks! What is the order number (like #1004)?',
+      'Takk! Hva er ordrenummeret (for eksempel #1004)?',
+    );
+  }
+  return pick(
+    lang,
+    'Thanks! Which email address did you use for the order?',
+    'Takk! Hvilken e-postadresse brukte du på bestillingen?',
+  );
+}
+
+export const cannotHelp = (lang: Lang) =>
+  pick(
+    lang,
+    "I'm sorry, I can't help with that myself. I can pass it on to a person from our team.",
+    'Beklager, det kan jeg ikke hjelpe med selv. Jeg kan sende det videre til en av oss.',
+  );
+
+function orderText(result: Json, lang: Lang): string {
+  if (result.found !== true) {
+    if (typeof result.message === 'string' && /too many/i.test(result.message)) {
+      return pick(
+        lang,
+        "I've looked up too many orders in this chat. Please try again later, or ask for a person.",
+        'Jeg har slått opp for mange bestillinger i denne samtalen. Prøv igjen senere, eller be om å få snakke med en person.',
+      );
+    }
+    return pick(
+      lang,
+      "I couldn't find an order with that order number and email address. Please check both and try again.",
+      'Jeg fant ingen bestilling med det ordrenummeret og den e-postadressen. Sjekk begge og prøv igjen.',
+    );
+  }
+  const o = (result.order ?? {}) as Json;
+  const items = Array.isArray(o.lineItems)
+    ? (o.lineItems as Json[]).map((l) => `${l.quantity} × ${l.title}`).join(', ')
+    : '';
+  const tracking = o.trackingNumber
+    ? pick(lang, ` Tracking number: ${o.trackingNumber}.`, ` Sporingsnummer: ${o.trackingNumber}.`)
+    : '';
+  return pick(
+    lang,
+    `Order ${o.name}: payment ${o.financialStatus}, shipping ${o.fulfillmentStatus}. Total ${money(o.totalCents, o.currency, lang)}. Items: ${items}.${tracking}`,
+    `Bestilling ${o.name}: betaling ${o.financialStatus}, forsendelse ${o.fulfillmentStatus}. Totalt ${money(o.totalCents, o.currency, lang)}. Varer: ${items}.${tracking}`,
+  );
+}
+
+function productsText(result: Json, lang: Lang): string {
+  const products = Array.isArray(result.products) ? (result.products as Json[]) : [];
+  if (products.length === 0) {
+    return pick(
+      lang,
+      "I couldn't find any products matching that. Could you describe what you're looking for in another way?",
+      'Jeg fant ingen produkter som passer. Kan du beskrive det du ser etter på en annen måte?',
+    );
+  }
+  const lines = products.map((p) => {
+    const stock = p.inStock ? pick(lang, 'in stock', 'på lager') : pick(lang, 'sold out', 'utsolgt');
+    return `• ${p.title} — ${money(p.priceCents, p.currency, lang)} (${stock})`;
+  });
+  return `${pick(lang, 'Here is what I found:', 'Dette fant jeg:')}\n${lines.join('\n')}`;
+}
+
+function policiesText(result: Json, lang: Lang): string {
+  const policies = Array.isArray(result.policies) ? (result.policies as Json[]) : [];
+  const first = policies[0];
+  if (!first) {
+    return pick(
+      lang,
+      "I couldn't find a store policy about that. Would you like me to ask a person from our team?",
+      'Jeg fant ingen retningslinjer om det. Vil du at jeg skal spørre en av oss?',
+    );
+  }
+  const excerpt = String(first.excerpt ?? '')
+    .split(/(?<=[.!?])\s+/)
+    .slice(0, 3)
+    .join(' ');
+  return pick(lang, `From our ${first.title}: ${excerpt}`, `Fra vår ${first.title}: ${excerpt}`);
+}
+
+function ticketText(result: Json, lang: Lang, reason: unknown): string {
+  const n = result.ticketNumber;
+  if (reason === 'fallback_mode') {
+    return pick(
+      lang,
+      `Thanks for your message. A person from our team will follow up with you — your ticket number is #${n}.`,
+      `Takk for meldingen. En av oss følger deg opp — saksnummeret ditt er #${n}.`,
+    );
+  }
+  if (reason === 'ai_unable_to_solve') {
+    return pick(
+      lang,
+      `I'm sorry, I can't solve this myself, so I've passed it to our team. Your ticket number is #${n}, and a person will follow up.`,
+      `Beklager, dette kan jeg ikke løse selv, så jeg har sendt det videre. Saksnummeret ditt er #${n}, og en av oss tar kontakt.`,
+    );
+  }
+  return pick(
+    lang,
+    `I've asked a person from our team to take over. Your ticket number is #${n}; they will reply here and by email if you left one.`,
+    `Jeg har bedt en av oss om å ta over. Saksnummeret ditt er #${n}; de svarer her, og på e-post hvis du har oppgitt den.`,
+  );
+}
+
+const resolvedText = (lang: Lang) =>
+  pick(
+    lang,
+    "Great, I'm glad that's sorted! I've marked this chat as resolved. Have a lovely day!",
+    'Så bra at det ordnet seg! Jeg har markert samtalen som løst. Ha en fin dag!',
+  );
+
+/** The answer after a tool ran, written from its result. */
+export function afterTool(toolName: string, result: Json, input: Json, lang: Lang): string {
+  switch (toolName) {
+    case 'lookupOrder':
+      return orderText(result, lang);
+    case 'searchProducts':
+      return productsText(result, lang);
+    case 'searchPolicies':
+      return policiesText(result, lang);
+    case 'createTicket':
+      return ticketText(result, lang, input.reason);
+    case 'markResolved':
+      return resolvedText(lang);
+    default:
+      return cannotHelp(lang);
+  }
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, lte, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { type Db, queryRows } from '../../db/client.ts';
+import { messages, replyJobs } from '../../db/schema/index.ts';
+import type { RealtimeBus } from '../../realtime/bus.ts';
+import { openTicket } from '../../tickets/open-ticket.ts';
+import { runAgent } from '../run-agent.ts';
+import { storeReply } from './store-reply.ts';
+
+export const MAX_ATTEMPTS = 5;
+
+export type ReplyWorker = {
+  /** Answer this conversation now, in this process (the fast path after a customer message). */
+  kick(conversationId: string): void;
+  /** Starts sweeping for jobs whose process died or failed. */
+  start(): void;
+  stop(): Promise<void>;
+  /** Resolves when no reply is being generated in this process (tests, shutdown). */
+  idle(): Promise<void>;
+};
+
+type Options = { db: Db; bus: RealtimeBus; log: FastifyBaseLogger; leaseMs?: number; sweepMs?: number };
+type ClaimedJob = { shop_id: string; last_customer_seq: string | number; attempts: number };
+
+/**
+ * Drives AI replies from the reply outbox. A job is claimed with a lease that is renewed while the agent
+ * runs; if the process dies, the lease lapses and any process's sweeper claims the job again.
+ */
+export function createReplyWorker({ db, bus, log, leaseMs = 10_000, sweepMs = 1_000 }: Options): ReplyWorker {
+  const instance = randomUUID();
+  const running = new Map<string, Promise<void>>();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  const claim = async (conversationId: string) => {
+    const [job] = await queryRows<ClaimedJob>(
+      db,
+      sql`update reply_jobs set locked_by = ${instance}, attempts = attempts + 1,
+            locked_until = now() + ${leaseMs} * interval '1 millisecond'
+          where conversation_id = ${conversationId} and (locked_until <= now() or locked_by = ${instance})
+          returning shop_id, last_customer_seq, attempts`,
+    );
+    return job ? { shopId: job.shop_id, seq: Number(job.last_customer_seq), attempts: job.attempts } : null;
+  };
+
+  const extendLease = (conversationId: string) =>
+    db
+      .update(replyJobs)
+      .set({ lockedUntil: sql`now() + ${leaseMs} * interval '1 millisecond'` })
+      .where(and(eq(replyJobs.conversationId, conversationId), eq(replyJobs.lockedBy, instance)));
+
+  // After repeated failures (the model is down, say) the customer still gets an answer and a person.
+  async function giveUp(job: { shopId: string; seq: number }, conversationId: string) {
+    const ticket = await openTicket(db, {
+      shopId: job.shopId,
+      conversationId,
+      reason: 'ai_unable_to_solve',
+      priority: 'high',
+      summary: 'The AI could not produce a reply; please answer the customer.',
+    });
+    const text = `Sorry, I'm having trouble answering right now. A person from our team will follow up — your ticket number is #${ticket.number}.`;
+    return storeReply(db, {
+      shopId: job.shopId,
+      conversationId,
+      answeredSeq: job.seq,
+      parts: [{ type: 'text', text }],
+      usage: { input: 0, output: 0 },
+      metered: false,
+    });
+  }
+
+  async function answer(conversationId: string): Promise<void> {
+    for (;;) {
+      const job = await claim(conversationId);
+      if (!job) return;
+      const renew = setInterval(() => void extendLease(conversationId).catch(() => {}), leaseMs / 3);
+      try {
+        const [question] = await db
+          .select({ id: messages.id })
+          .from(messages)
+          .where(and(eq(messages.conversationId, conversationId), eq(messages.seq, job.seq)));
+        const replyTo = question?.id ?? '';
+        let stored: Awaited<ReturnType<typeof storeReply>>;
+        try {
+          const run = await runAgent(db, { shopId: job.shopId, conversationId, uptoSeq: job.seq }, (text) =>
+            bus.publish({ type: 'delta', shopId: job.shopId, conversationId, replyTo, text }),
+          );
+          stored = await storeReply(db, { shopId: job.shopId, conversationId, answeredSeq: job.seq, ...run });
+        } catch (err) {
+          log.warn(
+            { conversationId, attempts: job.attempts, err: { message: (err as Error).message } },
+            'AI reply failed',
+          );
+          if (job.attempts < MAX_ATTEMPTS) {
+            // Back off: the sweeper retries once the (shortened) lease lapses.
+            await db
+              .update(replyJobs)
+              .set({ lockedUntil: sql`now() + ${2 ** job.attempts} * interval '1 second'`, lockedBy: null })
+              .where(eq(replyJobs.conversationId, conversationId));
+            return;
+          }
+          stored = await giveUp(job, conversationId);
+        }
+        if (!stored.duplicate) {
+          bus.publish({ type: 'message', shopId: job.shopId, conversationId, message: stored.message });
+        }
+        bus.publish({ type: 'status', shopId: job.shopId, conversationId, status: stored.status });
+        if (stored.done) return;
+      } finally {
+        clearInterval(renew);
+      }
+    }
+  }
+
+  function kick(conversationId: string) {
+    // One runner per conversation per process; a message arriving meanwhile is picked up by its loop.
+    if (stopped || running.has(conversationId)) return;
+    const run = answer(conversationId)
+      .catch((err: Error) =>
+        log.error({ conversationId, err: { message: err.message } }, 'reply worker failed'),
+      )
+      .finally(() => running.delete(conversationId));
+    running.set(conversationId, run);
+  }
+
+  async function sweep() {
+    const due = await db
+      .select({ conversationId: replyJobs.conversationId })
+      .from(replyJobs)
+      .where(lte(replyJobs.lockedUntil, sql`now()`))
+      .orderBy(replyJobs.lockedUntil)
+      .limit(50);
+    for (const job of due) kick(job.conversationId);
+  }
+
+  return {
+    kick,
+    start() {
+      const tick = () => {
+        if (stopped) return;
+        sweep()
+          .catch((err: Error) => log.warn({ err: { message: err.message } }, 'reply sweep failed'))
+          .finally(() => {
+            if (!stopped) timer = setTimeout(tick, sweepMs);
+          });
+      };
+      tick();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await Promise.allSettled(running.values());
+    },
+    async idle() {
+      while (running.size > 0) await Promise.allSettled(running.values());
+    },
+  };
+}

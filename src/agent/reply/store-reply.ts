@@ -1,0 +1,47 @@
+import { and, eq, lte } from 'drizzle-orm';
+import { appendMessage } from '../../conversations/append-message.ts';
+import type { Db } from '../../db/client.ts';
+import { conversations, type MessagePart, replyJobs } from '../../db/schema/index.ts';
+import { recordAiReply } from '../../settings/usage.ts';
+
+export type StoreReplyInput = {
+  shopId: string;
+  conversationId: string;
+  /** The newest customer message this reply answers. */
+  answeredSeq: number;
+  parts: MessagePart[];
+  usage: { input: number; output: number };
+  metered: boolean;
+};
+
+/**
+ * Commits a reply and settles the outbox in one transaction. The reply's client id is derived from the
+ * message it answers, so a second worker finishing the same job cannot store a second reply. `done` is
+ * false when the customer wrote again meanwhile: the job stays for another pass.
+ */
+export async function storeReply(db: Db, input: StoreReplyInput) {
+  return db.transaction(async (tx) => {
+    const { message, duplicate } = await appendMessage(tx, {
+      shopId: input.shopId,
+      conversationId: input.conversationId,
+      role: 'ai',
+      parts: input.parts,
+      clientMessageId: `reply:${input.answeredSeq}`,
+    });
+    if (!duplicate && input.metered) await recordAiReply(tx, input.shopId, input.usage);
+    const settled = await tx
+      .delete(replyJobs)
+      .where(
+        and(
+          eq(replyJobs.conversationId, input.conversationId),
+          lte(replyJobs.lastCustomerSeq, input.answeredSeq),
+        ),
+      )
+      .returning({ id: replyJobs.conversationId });
+    const [conversation] = await tx
+      .select({ status: conversations.status })
+      .from(conversations)
+      .where(eq(conversations.id, input.conversationId));
+    return { message, duplicate, done: settled.length > 0, status: conversation?.status ?? 'unresolved' };
+  });
+}

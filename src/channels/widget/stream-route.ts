@@ -1,0 +1,105 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { messages } from '../../db/schema/index.ts';
+import type { ConversationEvent, RealtimeBus } from '../../realtime/bus.ts';
+import { authorizeWidgetConversation } from './conversation-access.ts';
+import { isCustomerVisible, toWidgetMessage } from './present.ts';
+import { ZParams } from './schema.ts';
+
+const HEARTBEAT_MS = 15_000;
+
+/** Formats one Server-Sent Event. Data is JSON on one line, so no field can break the framing. */
+export function sseEvent(event: string, data: unknown, id?: number): string {
+  return `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/**
+ * `GET /widget/v1/conversations/:id/stream`: the conversation live over SSE. `Last-Event-ID` (or
+ * `?lastEventId=`) resumes: stored messages after that seq are replayed before live events.
+ */
+export const widgetStreamRoute: FastifyPluginAsyncZod<{ db: Db; bus: RealtimeBus }> = async (
+  app,
+  { db, bus },
+) => {
+  // Open streams end when the server shuts down, so it can finish closing.
+  const open = new Set<() => void>();
+  app.addHook('onClose', async () => {
+    for (const end of open) end();
+  });
+
+  app.get(
+    '/widget/v1/conversations/:id/stream',
+    {
+      schema: {
+        tags: ['widget'],
+        params: ZParams,
+        querystring: z.object({ lastEventId: z.coerce.number().int().min(0).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const access = await authorizeWidgetConversation(db, req, req.params.id);
+      const header = Number(req.headers['last-event-id']);
+      const after = Number.isInteger(header) && header >= 0 ? header : (req.query.lastEventId ?? 0);
+
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        'access-control-allow-origin': req.headers.origin ?? '*',
+      });
+      let lastSeq = after;
+      // Subscribe before replaying, buffering live events, so nothing falls between the two.
+      let buffered: ConversationEvent[] | null = [];
+      const send = (event: ConversationEvent) => {
+        if (event.type === 'message') {
+          if (event.message.seq <= lastSeq || !isCustomerVisible(event.message)) return;
+          lastSeq = event.message.seq;
+          res.write(sseEvent('message', toWidgetMessage(event.message), event.message.seq));
+        } else if (event.type === 'delta') {
+          res.write(sseEvent('delta', { replyTo: event.replyTo, text: event.text }));
+        } else {
+          res.write(sseEvent('status', { status: event.status === 'draft' ? 'unresolved' : event.status }));
+        }
+      };
+      const unsubscribe = bus.subscribe(access.conversationId, (event) => {
+        if (buffered) buffered.push(event);
+        else send(event);
+      });
+      const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+      const close = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        open.delete(end);
+      };
+      const end = () => {
+        close();
+        res.end();
+      };
+      open.add(end);
+      req.raw.on('close', close);
+
+      res.write('retry: 2000\n\n');
+      const missed = await db
+        .select()
+        .from(messages)
+        .where(
+          and(
+            eq(messages.shopId, access.shopId),
+            eq(messages.conversationId, access.conversationId),
+            gt(messages.seq, after),
+          ),
+        )
+        .orderBy(asc(messages.createdAt), asc(messages.seq));
+      for (const message of missed)
+        send({ type: 'message', shopId: access.shopId, conversationId: access.conversationId, message });
+      const pending = buffered;
+      buffered = null;
+      for (const event of pending) send(event);
+    },
+  );
+};
