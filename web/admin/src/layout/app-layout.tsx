@@ -6,6 +6,7 @@ import { useMe } from '../api/auth.ts';
 import { ChatIcon } from '../common/icons.tsx';
 import { PageLoader } from '../common/page-loader.tsx';
 import classes from './app-layout.module.css';
+import { FallbackBanner } from './fallback-banner.tsx';
 import { NAV_ITEMS } from './nav-items.ts';
 import { SignOutButton } from './sign-out-button.tsx';
 
@@ -103,6 +104,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <FallbackBanner />
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>

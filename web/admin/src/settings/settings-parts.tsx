@@ -1,0 +1,139 @@
+import { Alert, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { type ReactNode, useId } from 'react';
+import { errorMessage } from '../api/client.ts';
+import { ErrorState } from '../common/error-state.tsx';
+import { AlertIcon, CheckIcon } from '../common/icons.tsx';
+
+/** One settings section: a titled card. */
+export function SettingsSection({
+  title,
+  description,
+  testId,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  testId: string;
+  children: ReactNode;
+}) {
+  const titleId = useId();
+  return (
+    <Paper
+      withBorder
+      radius="lg"
+      p={{ base: 'md', sm: 'lg' }}
+      component="section"
+      aria-labelledby={titleId}
+      data-testid={testId}
+      maw={760}
+    >
+      <Stack gap={4} mb="lg">
+        <Title order={2} fz="h3" id={titleId}>
+          {title}
+        </Title>
+        {description && (
+          <Text c="dimmed" size="sm">
+            {description}
+          </Text>
+        )}
+      </Stack>
+      {children}
+    </Paper>
+  );
+}
+
+/** A section's load: skeleton, then the error with Retry, then `children(data)`. */
+export function SectionQuery<T>({
+  query,
+  what,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  what: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.data !== undefined) return children(query.data);
+  if (query.isError) {
+    return (
+      <ErrorState
+        title={`Could not load the ${what}`}
+        error={query.error}
+        onRetry={() => query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  }
+  return <FormSkeleton label={`Loading the ${what}`} />;
+}
+
+function FormSkeleton({ label }: { label: string }) {
+  return (
+    <Stack gap="md" aria-busy="true" aria-label={label}>
+      <Skeleton height={14} width="45%" />
+      <Skeleton height={36} />
+      <Skeleton height={14} width="60%" />
+      <Skeleton height={36} />
+    </Stack>
+  );
+}
+
+/** While a section's code loads: the card's frame with a skeleton inside. */
+export function SectionFallback() {
+  return (
+    <Paper withBorder radius="lg" p={{ base: 'md', sm: 'lg' }} maw={760}>
+      <Skeleton height={24} width={160} mb="lg" />
+      <FormSkeleton label="Loading" />
+    </Paper>
+  );
+}
+
+/**
+ * Save (disabled until something changed), Discard changes, an inline "Saved" once the server took it,
+ * and the server's message when it did not.
+ */
+export function FormActions({
+  dirty,
+  saving,
+  saved,
+  error,
+  onDiscard,
+}: {
+  dirty: boolean;
+  saving: boolean;
+  saved: boolean;
+  error: unknown;
+  onDiscard: () => void;
+}) {
+  return (
+    <Stack gap="sm" mt="xl">
+      {error != null && (
+        <Alert variant="light" color="red" title="Not saved" icon={<AlertIcon />} role="alert">
+          {errorMessage(error)}
+        </Alert>
+      )}
+      <Group gap="sm">
+        <Button type="submit" disabled={!dirty} loading={saving}>
+          Save
+        </Button>
+        <Button variant="default" disabled={!dirty || saving} onClick={onDiscard}>
+          Discard changes
+        </Button>
+        <Text
+          size="sm"
+          c="teal.9"
+          fw={500}
+          role="status"
+          aria-live="polite"
+          style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+        >
+          {saved && !dirty && (
+            <>
+              <CheckIcon size={16} /> Saved
+            </>
+          )}
+        </Text>
+      </Group>
+    </Stack>
+  );
+}
