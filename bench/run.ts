@@ -3,6 +3,7 @@
 import { runConversationListBenchmark } from './conversations/list-benchmark.ts';
 import { readArgs } from './lib/args.ts';
 import { printTable, writeResult } from './lib/results.ts';
+import { runWidgetReplyBenchmark } from './widget/reply-benchmark.ts';
 
 const args = readArgs();
 const log = (s: string) => process.stdout.write(`${s}\n`);
@@ -25,3 +26,19 @@ printTable(
     indexes: r.indexes.join(',') || 'seq scan',
   })),
 );
+
+const replies = await runWidgetReplyBenchmark(args, log);
+const repliesFile = writeResult('widget-replies', { ...replies, at: new Date().toISOString() });
+log(`\nwidget replies on ${replies.database} (${repliesFile})`);
+printTable([
+  {
+    conversations: replies.conversations,
+    answered: replies.messages,
+    failures: replies.failures,
+    'msg/s': replies.messagesPerSecond,
+    'ttft p50': replies.timeToFirstTokenMs.p50,
+    'ttft p99': replies.timeToFirstTokenMs.p99,
+    'reply p50': replies.completeReplyMs.p50,
+    'reply p99': replies.completeReplyMs.p99,
+  },
+]);

@@ -1,0 +1,116 @@
+import { performance } from 'node:perf_hooks';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { shops } from '../../src/db/schema/index.ts';
+import { seedDemoShop } from '../../src/seed/seed-demo-shop.ts';
+import type { BenchArgs } from '../lib/args.ts';
+import { openBenchDatabase } from '../lib/bench-db.ts';
+import { summarize } from '../lib/stats.ts';
+import { openEventStream } from './sse-reader.ts';
+
+// Questions the offline model answers without opening tickets: greetings, products, policies, orders.
+const QUESTIONS = [
+  'Hi there',
+  'Do you have wool sweaters?',
+  'What is your return policy?',
+  'How long does shipping to Sweden take?',
+  'Can I pay with Klarna?',
+  'Do you have waterproof boots?',
+  'Where is my order #1004? my email is ingrid.johansen@example.com',
+  'Thanks!',
+];
+
+type Waiter = { sentAt: number; firstToken?: number; resolve: (t: { ttft: number; total: number }) => void };
+
+/**
+ * Concurrent widget conversations, each posting messages one after another and awaiting the AI reply on
+ * its SSE stream: messages answered per second, time to first token and to the complete reply.
+ */
+export async function runWidgetReplyBenchmark(args: BenchArgs, log: (s: string) => void) {
+  const database = await openBenchDatabase('widget');
+  const [existing] = await database.db.select().from(shops).limit(1);
+  const widgetKey =
+    existing?.widgetKey ??
+    (await (async () => {
+      const { shopId } = await seedDemoShop(database.db, {
+        adminEmail: 'widget-bench@example.com',
+        adminPassword: 'bench-pass-1',
+      });
+      const [shop] = await database.db.select().from(shops).limit(1);
+      return shop.id === shopId ? shop.widgetKey : shop.widgetKey;
+    })());
+  const config = { ...loadConfig({}), databaseUrl: database.url, logLevel: 'warn' };
+  const app = await buildApp({ config, database, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const conversations = args.quick ? 20 : 50;
+  const perConversation = args.quick ? 10 : 20;
+  const abort = new AbortController();
+  const ttft: number[] = [];
+  const total: number[] = [];
+  let failures = 0;
+
+  const converse = async () => {
+    const started = await fetch(`${base}/widget/v1/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ widgetKey }),
+    });
+    const { conversationId, token } = (await started.json()) as { conversationId: string; token: string };
+    let waiter: Waiter | null = null;
+    await openEventStream(
+      `${base}/widget/v1/conversations/${conversationId}/stream`,
+      token,
+      (event, data) => {
+        if (!waiter) return;
+        if (event === 'delta' && waiter.firstToken === undefined) waiter.firstToken = performance.now();
+        if (event === 'message' && JSON.parse(data).role === 'ai') {
+          const now = performance.now();
+          const w = waiter;
+          waiter = null;
+          w.resolve({ ttft: (w.firstToken ?? now) - w.sentAt, total: now - w.sentAt });
+        }
+      },
+      abort.signal,
+    );
+    for (let i = 0; i < perConversation; i++) {
+      const text = QUESTIONS[i % QUESTIONS.length];
+      const done = new Promise<{ ttft: number; total: number }>((resolve) => {
+        waiter = { sentAt: performance.now(), resolve };
+      });
+      const res = await fetch(`${base}/widget/v1/conversations/${conversationId}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ text }),
+      });
+      if (res.status !== 202) {
+        failures++;
+        waiter = null;
+        continue;
+      }
+      const t = await done;
+      ttft.push(t.ttft);
+      total.push(t.total);
+    }
+  };
+
+  log(`Widget replies: ${conversations} conversations × ${perConversation} messages on ${database.label}…`);
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: conversations }, converse));
+  const seconds = (performance.now() - t0) / 1000;
+  abort.abort();
+  await app.close();
+  await database.close();
+  const answered = total.length;
+  return {
+    database: database.label,
+    conversations,
+    messages: answered,
+    failures,
+    seconds: Math.round(seconds * 100) / 100,
+    messagesPerSecond: Math.round(answered / seconds),
+    timeToFirstTokenMs: summarize(ttft),
+    completeReplyMs: summarize(total),
+  };
+}
