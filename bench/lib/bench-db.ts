@@ -10,13 +10,15 @@ const DATA_ROOT = fileURLToPath(new URL('../.data', import.meta.url));
  * A migrated database dedicated to one benchmark size, kept between runs so seeding happens once:
  * `supportify_bench_<n>` beside DATABASE_URL, or a PGlite directory under bench/.data/.
  */
-export async function openBenchDatabase(key: string): Promise<Database & { label: string; url?: string }> {
+export async function openBenchDatabase(
+  key: string,
+): Promise<Database & { label: string; url?: string; dataDir?: string }> {
   const base = process.env.DATABASE_URL;
   if (!base) {
     const dataDir = path.join(DATA_ROOT, key);
     const database = await openDatabase({ dataDir });
     await runMigrations(database);
-    return { ...database, label: 'pglite' };
+    return { ...database, label: 'pglite', dataDir };
   }
   const name = `supportify_bench_${key.replace(/\W/g, '_')}`;
   const admin = new pg.Client({ connectionString: base });

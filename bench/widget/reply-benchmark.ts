@@ -1,6 +1,6 @@
+import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { buildApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { fileURLToPath } from 'node:url';
 import { shops } from '../../src/db/schema/index.ts';
 import { seedDemoShop } from '../../src/seed/seed-demo-shop.ts';
 import type { BenchArgs } from '../lib/args.ts';
@@ -19,6 +19,32 @@ const QUESTIONS = [
   'Where is my order #1004? my email is ingrid.johansen@example.com',
   'Thanks!',
 ];
+
+/** Runs the app in a child process (bench/widget/serve.ts) on the benchmark database. */
+async function startBenchServer(databaseUrl: string | undefined, dataDir: string | undefined) {
+  const script = fileURLToPath(new URL('./serve.ts', import.meta.url));
+  const env = {
+    ...process.env,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(dataDir ? { BENCH_DATA_DIR: dataDir } : {}),
+  };
+  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = chunk.toString().match(/listening (\d+)/);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
 
 type Waiter = { sentAt: number; firstToken?: number; resolve: (t: { ttft: number; total: number }) => void };
 
@@ -39,11 +65,9 @@ export async function runWidgetReplyBenchmark(args: BenchArgs, log: (s: string) 
       const [shop] = await database.db.select().from(shops).limit(1);
       return shop.id === shopId ? shop.widgetKey : shop.widgetKey;
     })());
-  const config = { ...loadConfig({}), databaseUrl: database.url, logLevel: 'warn' };
-  const app = await buildApp({ config, database, logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  await database.close();
+  const server = await startBenchServer(database.url, database.dataDir);
+  const base = server.base;
   const conversations = args.quick ? 20 : 50;
   const perConversation = args.quick ? 10 : 20;
   const abort = new AbortController();
@@ -100,8 +124,7 @@ export async function runWidgetReplyBenchmark(args: BenchArgs, log: (s: string) 
   await Promise.all(Array.from({ length: conversations }, converse));
   const seconds = (performance.now() - t0) / 1000;
   abort.abort();
-  await app.close();
-  await database.close();
+  await server.stop();
   const answered = total.length;
   return {
     database: database.label,

@@ -25,8 +25,13 @@ export function messageText(parts: MessagePart[]): string {
  * Stores a message and updates its conversation's preview, last-message time and search words,
  * in one transaction. A repeated clientMessageId returns the message stored the first time.
  */
-export async function appendMessage(db: Db, input: NewMessage) {
-  return db.transaction(async (tx) => {
+export function appendMessage(db: Db, input: NewMessage) {
+  return db.transaction((tx) => appendMessageInTransaction(tx, input));
+}
+
+/** `appendMessage` for a caller that already holds a transaction (saves a savepoint round trip). */
+export async function appendMessageInTransaction(tx: Db, input: NewMessage) {
+  {
     const [inserted] = await tx
       .insert(messages)
       .values({
@@ -49,11 +54,11 @@ export async function appendMessage(db: Db, input: NewMessage) {
             eq(messages.clientMessageId, input.clientMessageId ?? ''),
           ),
         );
-      return { message: existing, duplicate: true };
+      return { message: existing, duplicate: true, status: null };
     }
     // System notes (ticket opened, …) are for staff: they neither become the preview nor searchable text.
     const text = input.role === 'system' ? '' : messageText(input.parts);
-    await tx
+    const [conversation] = await tx
       .update(conversations)
       .set({
         lastMessageAt: inserted.createdAt,
@@ -71,7 +76,8 @@ export async function appendMessage(db: Db, input: NewMessage) {
             }
           : {}),
       })
-      .where(and(eq(conversations.shopId, input.shopId), eq(conversations.id, input.conversationId)));
-    return { message: inserted, duplicate: false };
-  });
+      .where(and(eq(conversations.shopId, input.shopId), eq(conversations.id, input.conversationId)))
+      .returning({ status: conversations.status });
+    return { message: inserted, duplicate: false, status: conversation?.status ?? null };
+  }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Db, queryRows } from '../../db/client.ts';
-import { messages, replyJobs } from '../../db/schema/index.ts';
+import { replyJobs } from '../../db/schema/index.ts';
 import type { RealtimeBus } from '../../realtime/bus.ts';
 import { openTicket } from '../../tickets/open-ticket.ts';
 import { runAgent } from '../run-agent.ts';
@@ -21,7 +21,12 @@ export type ReplyWorker = {
 };
 
 type Options = { db: Db; bus: RealtimeBus; log: FastifyBaseLogger; leaseMs?: number; sweepMs?: number };
-type ClaimedJob = { shop_id: string; last_customer_seq: string | number; attempts: number };
+type ClaimedJob = {
+  shop_id: string;
+  last_customer_seq: string | number;
+  attempts: number;
+  question_id: string | null;
+};
 
 /**
  * Drives AI replies from the reply outbox. A job is claimed with a lease that is renewed while the agent
@@ -39,9 +44,18 @@ export function createReplyWorker({ db, bus, log, leaseMs = 10_000, sweepMs = 1_
       sql`update reply_jobs set locked_by = ${instance}, attempts = attempts + 1,
             locked_until = now() + ${leaseMs} * interval '1 millisecond'
           where conversation_id = ${conversationId} and (locked_until <= now() or locked_by = ${instance})
-          returning shop_id, last_customer_seq, attempts`,
+          returning shop_id, last_customer_seq, attempts,
+            (select id from messages m where m.conversation_id = reply_jobs.conversation_id
+              and m.seq = reply_jobs.last_customer_seq) as question_id`,
     );
-    return job ? { shopId: job.shop_id, seq: Number(job.last_customer_seq), attempts: job.attempts } : null;
+    return job
+      ? {
+          shopId: job.shop_id,
+          seq: Number(job.last_customer_seq),
+          attempts: job.attempts,
+          questionId: job.question_id ?? '',
+        }
+      : null;
   };
 
   const extendLease = (conversationId: string) =>
@@ -76,11 +90,7 @@ export function createReplyWorker({ db, bus, log, leaseMs = 10_000, sweepMs = 1_
       if (!job) return;
       const renew = setInterval(() => void extendLease(conversationId).catch(() => {}), leaseMs / 3);
       try {
-        const [question] = await db
-          .select({ id: messages.id })
-          .from(messages)
-          .where(and(eq(messages.conversationId, conversationId), eq(messages.seq, job.seq)));
-        const replyTo = question?.id ?? '';
+        const replyTo = job.questionId;
         let stored: Awaited<ReturnType<typeof storeReply>>;
         try {
           const run = await runAgent(db, { shopId: job.shopId, conversationId, uptoSeq: job.seq }, (text) =>

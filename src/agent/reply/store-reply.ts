@@ -1,7 +1,7 @@
 import { and, eq, lte } from 'drizzle-orm';
-import { appendMessage } from '../../conversations/append-message.ts';
+import { appendMessageInTransaction } from '../../conversations/append-message.ts';
 import type { Db } from '../../db/client.ts';
-import { conversations, type MessagePart, replyJobs } from '../../db/schema/index.ts';
+import { type MessagePart, replyJobs } from '../../db/schema/index.ts';
 import { recordAiReply } from '../../settings/usage.ts';
 
 export type StoreReplyInput = {
@@ -21,7 +21,7 @@ export type StoreReplyInput = {
  */
 export async function storeReply(db: Db, input: StoreReplyInput) {
   return db.transaction(async (tx) => {
-    const { message, duplicate } = await appendMessage(tx, {
+    const { message, duplicate, status } = await appendMessageInTransaction(tx, {
       shopId: input.shopId,
       conversationId: input.conversationId,
       role: 'ai',
@@ -38,10 +38,7 @@ export async function storeReply(db: Db, input: StoreReplyInput) {
         ),
       )
       .returning({ id: replyJobs.conversationId });
-    const [conversation] = await tx
-      .select({ status: conversations.status })
-      .from(conversations)
-      .where(eq(conversations.id, input.conversationId));
-    return { message, duplicate, done: settled.length > 0, status: conversation?.status ?? 'unresolved' };
+    // A duplicate means another worker stored this reply: its status is already published.
+    return { message, duplicate, done: settled.length > 0, status: status ?? 'unresolved' };
   });
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { enqueueReply } from '../../agent/reply/enqueue-reply.ts';
 import type { ReplyWorker } from '../../agent/reply/reply-worker.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
-import { appendMessage } from '../../conversations/append-message.ts';
+import { appendMessageInTransaction } from '../../conversations/append-message.ts';
 import { createConversation } from '../../conversations/create-conversation.ts';
 import type { Db } from '../../db/client.ts';
 import { conversations, messages, ratings } from '../../db/schema/index.ts';
@@ -64,7 +64,7 @@ export const widgetRoutes: FastifyPluginAsyncZod<WidgetOptions> = async (
       // The message and the reply it is owed commit together, before we answer: an acknowledged
       // message is never lost, and a crash before the reply leaves the job for another process.
       const { message, duplicate } = await db.transaction(async (tx) => {
-        const stored = await appendMessage(tx, {
+        const stored = await appendMessageInTransaction(tx, {
           shopId: access.shopId,
           conversationId: access.conversationId,
           role: 'customer',

@@ -57,7 +57,7 @@ export function decide(turns: Turn[], availableTools: Set<string>, fallbackMode:
           },
         }
       : { kind: 'text', text: replies.cannotHelp(lang) };
-  const useTool = (toolName: string, input: Record<string, unknown>): Decision =>
+  const callTool = (toolName: string, input: Record<string, unknown>): Decision =>
     availableTools.has(toolName) ? { kind: 'tool-call', toolName, input } : ticket('ai_unable_to_solve');
 
   if (fallbackMode) return ticket('fallback_mode');
@@ -74,7 +74,7 @@ export function decide(turns: Turn[], availableTools: Set<string>, fallbackMode:
     case 'human':
       return ticket('customer_requested_human');
     case 'resolved':
-      return useTool('markResolved', {});
+      return callTool('markResolved', {});
     case 'thanks':
       return { kind: 'text', text: replies.thanks(lang) };
     case 'greeting':
@@ -89,12 +89,12 @@ export function decide(turns: Turn[], availableTools: Set<string>, fallbackMode:
           text: replies.askForOrderDetails(lang, { orderNumber: !orderNumber, email: !email }),
         };
       }
-      return useTool('lookupOrder', { orderNumber, email });
+      return callTool('lookupOrder', { orderNumber, email });
     }
     case 'policy':
-      return useTool('searchPolicies', { query: lastUser.slice(0, 200) });
+      return callTool('searchPolicies', { query: lastUser.slice(0, 200) });
     case 'product':
-      return useTool('searchProducts', { query: productQuery(lastUser) });
+      return callTool('searchProducts', { query: productQuery(lastUser) });
     default:
       return ticket('ai_unable_to_solve');
   }

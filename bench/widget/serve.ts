@@ -1,0 +1,21 @@
+// The server half of the widget benchmark, in its own process so the load generator does not share its CPU.
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/db/client.ts';
+
+const databaseUrl = process.env.DATABASE_URL;
+const dataDir = process.env.BENCH_DATA_DIR;
+const database = await openDatabase({ databaseUrl, dataDir, poolSize: 10 });
+const app = await buildApp({
+  config: { ...loadConfig({}), databaseUrl, logLevel: 'warn' },
+  database,
+  logger: false,
+});
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);
+process.on('SIGTERM', async () => {
+  await app.close();
+  await database.close();
+  process.exit(0);
+});
