@@ -1,12 +1,24 @@
-// Builds the admin app when dist/ is missing or older than its sources, so `npm start` works on a fresh clone.
+// Builds the admin app and the widget when a bundle is missing or older than its sources, so `npm start`
+// and `npm test` work on a fresh clone.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const sources = [path.join(root, 'web'), path.join(root, 'package-lock.json')];
-const output = path.join(root, 'dist/admin/index.html');
+// Each bundle: its built file, its sources and its Vite config.
+const bundles = [
+  {
+    file: 'dist/admin/index.html',
+    sources: ['web/admin', 'package-lock.json'],
+    config: 'web/admin/vite.config.ts',
+  },
+  {
+    file: 'dist/widget/widget.js',
+    sources: ['web/widget', 'package-lock.json'],
+    config: 'web/widget/vite.config.ts',
+  },
+];
 
 function newestMtime(p: string): number {
   const stat = fs.statSync(p);
@@ -19,14 +31,16 @@ function newestMtime(p: string): number {
   return newest;
 }
 
-const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
-const changed = Math.max(...sources.filter((s) => fs.existsSync(s)).map(newestMtime));
-if (built < changed) {
-  process.stdout.write('Building the admin app…\n');
-  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+for (const bundle of bundles) {
+  const output = path.join(root, bundle.file);
+  const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
+  const sources = bundle.sources.map((s) => path.join(root, s)).filter((s) => fs.existsSync(s));
+  if (built >= Math.max(...sources.map(newestMtime))) continue;
+  process.stdout.write(`Building ${path.dirname(bundle.config)}…\n`);
   const result = spawnSync(
     process.execPath,
-    [vite, 'build', '--config', 'web/admin/vite.config.ts', '--logLevel', 'warn'],
+    [vite, 'build', '--config', bundle.config, '--logLevel', 'warn'],
     {
       cwd: root,
       stdio: 'inherit',

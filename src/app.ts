@@ -14,6 +14,7 @@ import {
 import { createReplyWorker, type ReplyWorker } from './agent/reply/reply-worker.ts';
 import { staffAuth } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
+import { widgetAssetRoutes } from './channels/widget/assets-routes.ts';
 import { widgetApi } from './channels/widget/index.ts';
 import type { Config } from './config.ts';
 import { conversationRoutes } from './conversations/routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp({
   await app.register(channelSettingsRoutes, { db });
   await app.register(settingsRoutes, { db });
   await app.register(widgetApi, { db, bus, replyWorker, messageRateLimit: 60 });
+  await app.register(widgetAssetRoutes, { db });
   await registerAdminApp(app);
   return app;
 }

@@ -41,7 +41,7 @@ export async function startCommand(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   process.stdout.write(
-    `\n  Supportify is running (${database.kind}).\n    Admin:      ${url}/\n    API docs:   ${url}/api/docs\n`,
+    `\n  Supportify is running (${database.kind}).\n    Admin:      ${url}/\n    Demo store: ${url}/demo\n    API docs:   ${url}/api/docs\n`,
   );
   if (firstLogin) printLogin(firstLogin.email, firstLogin.password);
   else
