@@ -1,4 +1,7 @@
-import type { ModelMessage } from 'ai';
+import type { AssistantContent, ModelMessage, ToolContent } from 'ai';
+
+type AssistantParts = Exclude<AssistantContent, string>;
+
 import type { MessagePart, MessageRole } from '../db/schema/index.ts';
 
 type StoredMessage = { role: MessageRole; parts: MessagePart[] };
@@ -21,31 +24,45 @@ export function toModelMessages(messages: StoredMessage[]): ModelMessage[] {
       continue;
     }
     if (m.role !== 'ai') continue;
-    // One stored AI message holds every step: calls, their results, then text.
+    // One stored AI message holds every step. Consecutive calls form one assistant message and their
+    // results one tool message, the shape providers require after parallel tool calls.
+    let assistant: AssistantParts = [];
+    let results: ToolContent = [];
+    const flushAssistant = () => {
+      if (assistant.length) out.push({ role: 'assistant', content: assistant });
+      assistant = [];
+    };
+    const flushResults = () => {
+      if (results.length) out.push({ role: 'tool', content: results });
+      results = [];
+    };
     for (const part of m.parts) {
-      if (part.type === 'tool-call') {
-        out.push({
-          role: 'assistant',
-          content: [
-            { type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, input: part.input },
-          ],
+      if (part.type === 'tool-result') {
+        flushAssistant();
+        results.push({
+          type: 'tool-result',
+          toolCallId: part.toolCallId,
+          toolName: part.toolName,
+          output: { type: 'json', value: (part.output ?? null) as never },
         });
-      } else if (part.type === 'tool-result') {
-        out.push({
-          role: 'tool',
-          content: [
-            {
-              type: 'tool-result',
-              toolCallId: part.toolCallId,
-              toolName: part.toolName,
-              output: { type: 'json', value: (part.output ?? null) as never },
-            },
-          ],
+        continue;
+      }
+      flushResults();
+      if (part.type === 'tool-call') {
+        assistant.push({
+          type: 'tool-call',
+          toolCallId: part.toolCallId,
+          toolName: part.toolName,
+          input: part.input,
         });
       } else if (part.text) {
-        out.push({ role: 'assistant', content: part.text });
+        // Text after a call belongs to the next step: a new assistant message.
+        if (assistant.some((c) => c.type === 'tool-call')) flushAssistant();
+        assistant.push({ type: 'text', text: part.text });
       }
     }
+    flushAssistant();
+    flushResults();
   }
   return out;
 }

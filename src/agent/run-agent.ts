@@ -70,6 +70,7 @@ export async function runAgent(
     conversationId: job.conversationId,
     commerce: commerceFor(db, shop),
     fallbackMode,
+    callsThisRun: new Map(),
   };
   const result = streamText({
     model,

@@ -38,6 +38,13 @@ export async function storeReply(db: Db, input: StoreReplyInput) {
         ),
       )
       .returning({ id: replyJobs.conversationId });
+    // The customer wrote again meanwhile: the job stays, with a fresh retry budget for the next answer.
+    if (settled.length === 0) {
+      await tx
+        .update(replyJobs)
+        .set({ attempts: 0 })
+        .where(eq(replyJobs.conversationId, input.conversationId));
+    }
     // A duplicate means another worker stored this reply: its status is already published.
     return { message, duplicate, done: settled.length > 0, status: status ?? 'unresolved' };
   });

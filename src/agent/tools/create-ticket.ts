@@ -17,14 +17,19 @@ export const createTicket = defineTool({
   }),
   enabled: () => true,
   execute: async (ctx, input) => {
-    // In fallback mode every ticket is a fallback ticket, whatever the model picked.
-    const reason = ctx.fallbackMode ? 'fallback_mode' : input.reason;
+    // The reason is decided in code: fallback tickets only in fallback mode, bad-rating tickets only from
+    // a rating; a model asking for either otherwise files "unable to solve".
+    const reason = ctx.fallbackMode
+      ? 'fallback_mode'
+      : input.reason === 'customer_requested_human'
+        ? 'customer_requested_human'
+        : 'ai_unable_to_solve';
     const ticket = await openTicket(ctx.db, {
       ...input,
       reason,
       shopId: ctx.shopId,
       conversationId: ctx.conversationId,
     });
-    return { ticketNumber: ticket.number, created: ticket.created };
+    return { ticketNumber: ticket.number, created: ticket.created, reason };
   },
 });

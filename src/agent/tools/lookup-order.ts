@@ -31,10 +31,14 @@ function present(order: OrderSummary) {
   };
 }
 
-// Lookups stored in this conversation in the last hour: guessing order numbers stays slow.
-async function recentLookups(ctx: ToolContext): Promise<number> {
+// Lookup calls in this conversation in the last hour (stored ones and this reply's): guessing order
+// numbers stays slow even when one reply makes several calls.
+async function storedLookups(ctx: ToolContext): Promise<number> {
   const [row] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
+    .select({
+      n: sql<number>`coalesce(sum((select count(*) from jsonb_array_elements(${messages.parts}) p
+        where p->>'type' = 'tool-call' and p->>'toolName' = 'lookupOrder')), 0)::int`,
+    })
     .from(messages)
     .where(
       and(
@@ -58,7 +62,10 @@ export const lookupOrder = defineTool({
   }),
   enabled: (ctx) => !ctx.fallbackMode,
   execute: async (ctx, input) => {
-    if ((await recentLookups(ctx)) >= MAX_LOOKUPS_PER_HOUR) {
+    // Take this call's place before awaiting anything: parallel calls in one step count each other.
+    const earlierThisRun = ctx.callsThisRun.get('lookupOrder') ?? 0;
+    ctx.callsThisRun.set('lookupOrder', earlierThisRun + 1);
+    if ((await storedLookups(ctx)) + earlierThisRun >= MAX_LOOKUPS_PER_HOUR) {
       return {
         found: false as const,
         message: 'Too many order lookups in this chat. Please try again later.',

@@ -10,6 +10,8 @@ export type ToolContext = {
   commerce: CommerceSource;
   /** The billing cap is used up: only ticket creation is allowed. */
   fallbackMode: boolean;
+  /** Calls made in this reply, not yet stored (per-conversation limits count them too). */
+  callsThisRun: Map<string, number>;
 };
 
 /** One AI tool: a description for the model, typed params, an enabled check and the code that runs. */

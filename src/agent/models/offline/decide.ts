@@ -1,12 +1,14 @@
 import {
   categorize,
   classifyIntent,
+  extractBareNumber,
   extractEmail,
   extractOrderNumber,
+  policyQuery,
   prioritize,
   productQuery,
 } from './intents.ts';
-import { detectLanguage } from './language.ts';
+import { conversationLanguage } from './language.ts';
 import * as replies from './replies.ts';
 
 /** The conversation as the offline model reads it from the prompt. */
@@ -23,15 +25,39 @@ export type Decision =
   | { kind: 'text'; text: string }
   | { kind: 'tool-call'; toolName: string; input: Record<string, unknown> };
 
-const ASKED_FOR_ORDER = /order number|email address|ordrenummer|e-postadresse/i;
+// Our own questions for order details (replies.askForOrderDetails), not a policy text that mentions them.
+// After "not found" the customer may correct either.
+const ASKED_FOR_NUMBER =
+  /what is (?:your|the) order number|hva er ordrenummeret|check both and try again|sjekk begge og prøv igjen/i;
+const ASKED_FOR_EMAIL =
+  /which email address|what is your order number .* email address|hvilken e-postadresse|og e-postadressen|check both and try again|sjekk begge og prøv igjen/i;
+
+/**
+ * The order number and email the customer has given so far, the latest of each. A number on its own
+ * ("1004") counts as the order number when it answers our question for one.
+ */
+export function orderDetails(turns: Turn[]): { orderNumber: string | null; email: string | null } {
+  let orderNumber: string | null = null;
+  let email: string | null = null;
+  let asked = '';
+  for (const turn of turns) {
+    if (turn.role === 'assistant' && turn.text) asked = turn.text;
+    if (turn.role !== 'user') continue;
+    const number =
+      extractOrderNumber(turn.text) ?? (ASKED_FOR_NUMBER.test(asked) ? extractBareNumber(turn.text) : null);
+    orderNumber = number ?? orderNumber;
+    email = extractEmail(turn.text) ?? email;
+    asked = '';
+  }
+  return { orderNumber, email };
+}
 
 /** What the offline model does next: answer a tool result, call a tool, or say something. */
 export function decide(turns: Turn[], availableTools: Set<string>, fallbackMode: boolean): Decision {
   const userTexts = turns.filter((t) => t.role === 'user').map((t) => t.text);
   const lastUser = userTexts.at(-1) ?? '';
   // The latest message decides the language, unless it is only an order number or an email.
-  const wordy = [...userTexts].reverse().find((t) => (t.match(/\p{L}{2,}/gu)?.length ?? 0) >= 2) ?? lastUser;
-  const lang = detectLanguage(wordy.replace(/\S+@\S+/g, ''));
+  const lang = conversationLanguage(userTexts);
   const last = turns.at(-1);
 
   if (last?.role === 'tool') {
@@ -63,11 +89,12 @@ export function decide(turns: Turn[], availableTools: Set<string>, fallbackMode:
   if (fallbackMode) return ticket('fallback_mode');
 
   let intent = classifyIntent(lastUser);
-  const previous = [...turns].reverse().find((t) => t.role === 'assistant' && t.text);
+  // Answering our question for an order number or email continues the order lookup.
+  const previous = turns.at(-2);
+  const askedNow = previous?.role === 'assistant' ? previous.text : '';
   const continuesOrder =
-    previous?.role === 'assistant' &&
-    ASKED_FOR_ORDER.test(previous.text) &&
-    (extractOrderNumber(lastUser) || extractEmail(lastUser));
+    (ASKED_FOR_NUMBER.test(askedNow) && (extractOrderNumber(lastUser) || extractBareNumber(lastUser))) ||
+    (ASKED_FOR_EMAIL.test(askedNow) && extractEmail(lastUser));
   if (continuesOrder && intent !== 'human') intent = 'order';
 
   switch (intent) {
@@ -81,8 +108,7 @@ export function decide(turns: Turn[], availableTools: Set<string>, fallbackMode:
       return { kind: 'text', text: replies.greeting(lang) };
     case 'order': {
       // The customer may give the number and the email over several messages.
-      const orderNumber = extractOrderNumber(userTexts.join('\n'));
-      const email = extractEmail(userTexts.join('\n'));
+      const { orderNumber, email } = orderDetails(turns);
       if (!orderNumber || !email) {
         return {
           kind: 'text',
@@ -92,7 +118,7 @@ export function decide(turns: Turn[], availableTools: Set<string>, fallbackMode:
       return callTool('lookupOrder', { orderNumber, email });
     }
     case 'policy':
-      return callTool('searchPolicies', { query: lastUser.slice(0, 200) });
+      return callTool('searchPolicies', { query: policyQuery(lastUser) });
     case 'product':
       return callTool('searchProducts', { query: productQuery(lastUser) });
     default:

@@ -8,38 +8,37 @@ export type Intent =
   | 'product'
   | 'unknown';
 
-// Order matters: the first rule that matches wins.
-const RULES: Array<[Intent, RegExp]> = [
-  [
-    'human',
-    /\b(human|real person|a person|live agent|an agent|representative|someone (?:real|from)|speak (?:to|with)|talk (?:to|with)|customer service|menneske|ekte person|en person|snakke med|prate med|kundeservice|kundebehandler|en ansatt)\b/i,
-  ],
-  [
-    'resolved',
-    /\b(that (?:solved|fixed|answered|helped)|(?:problem|issue|it)(?:'s| is)? (?:solved|resolved|fixed|sorted)|all (?:good|sorted) now|that'?s all i needed|det løste|det hjalp|problemet er løst|løst nå|det ordnet seg)\b/i,
-  ],
-  [
-    'order',
-    /(#\s?\d{3,}|\b(order|orders|tracking|track|package|parcel|shipment|delivered|where is my|bestilling|ordre|pakke|pakken|sporing|sendingen)\b)/i,
-  ],
-  [
-    'policy',
-    /\b(return|returns|refund|exchange|shipping|delivery|deliver|ship to|postage|payment|pay|klarna|vipps|invoice|policy|retur|returnere|bytte|refusjon|frakt|levering|leveringstid|betaling|betale|faktura)\b/i,
-  ],
-  [
-    'product',
-    /\b(do you (?:have|sell|carry)|looking for|in stock|available|price|cost|size|sizes|recommend|product|sweater|jacket|boots|socks|hat|gloves|wool|fleece|parka|shell|har dere|ser etter|på lager|pris|størrelse|anbefale|genser|jakke|sko|sokker|lue|votter|ull)\b/i,
-  ],
-  ['thanks', /^\s*(thanks|thank you|thx|ty|cheers|great,? thanks|takk|tusen takk|takk skal du ha)[\s!.]*$/i],
-  [
-    'greeting',
-    /^\s*(hi|hello|hey|good (?:morning|afternoon|evening)|hei|heisann|hallo|god (?:morgen|dag|kveld))[\s!.,]*(there)?[\s!.]*$/i,
-  ],
-];
+const HUMAN =
+  /\b(human|real person|a person|live agent|an agent|representative|someone (?:real|from)|speak (?:to|with)|talk (?:to|with)|customer service|menneske|ekte person|en person|snakke med|prate med|kundeservice|kundebehandler|en ansatt)\b/i;
+const RESOLVED =
+  /\b(that (?:solved|fixed|answered|helped|worked)|(?:problem|issue|it)(?:'s| is)? (?:solved|resolved|fixed|sorted)|all (?:good|sorted) now|that'?s all i needed|det løste|det hjalp|problemet er løst|løst nå|det ordnet seg|det fungerte)/i;
+/** A written order number like "#1004" or "# 1004". */
+const ORDER_REF = /#\s?\d{3,}/;
+/** Asking where an order is, rather than about the store's rules. */
+const ORDER_STATUS =
+  /\b(where(?:'s| is) my|track|tracking|status|shipped yet|has (?:my|it) (?:order )?(?:shipped|arrived)|(?:hasn'?t|not|never) (?:arrived|received|come)|when will (?:my|it)|hvor er|når kommer|sporing\w*|spore|levert|kommet|mottatt)\b/i;
+const ORDER_NOUN = /\b(orders?|package|parcel|shipment|bestilling\w*|ordre\w*|pakke\w*|sendingen)\b/i;
+/** The store's rules: returns, exchanges, shipping, payment (English, and Norwegian word beginnings). */
+const POLICY =
+  /\b(return(?:s|ed|ing)?|refund\w*|exchang\w*|ship(?:s|ping)?|deliver(?:y|ies)?|ship to|postage|customs|duties|payment|pay|paying|klarna|vipps|invoice|polic(?:y|ies)|warranty|retur\w*|angrerett\w*|bytt\w*|refusjon\w*|frakt\w*|levering\w*|send(?:e|er|es) (?:dere |du )?til|toll\w*|betal\w*|faktura\w*|garanti\w*)\b/i;
+const PRODUCT =
+  /\b(do you (?:have|sell|carry)|looking for|in stock|available|price|cost|size|sizes|recommend|product|sweaters?|jackets?|boots?|socks?|hats?|gloves?|wool|fleece|parka|shell|mittens?|beanies?|scarf|har dere|selger dere|ser etter|på lager|pris|størrelse|anbefale|sko|(?:strikke|ull|regn|dun|vinter|tur)?(?:genser|jakke|sokk|lue|vott|støvl|skjerf|bukse)\w*|ull\w*)\b/i;
+const THANKS =
+  /^\s*(?:(?:ok(?:ay)?|great|perfect|awesome|nice|super|supert|flott|perfekt|fint|kjempebra)[\s,!.]+)?(?:thanks|thank you|thx|ty|cheers|takk|tusen takk|mange takk)(?:\s+(?:so much|a lot|very much|again|for (?:the|your) help|for hjelpen|skal du ha|så mye|igjen))*[\s!.,:)]*$/i;
+const GREETING =
+  /^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|hei|heisann|hallo|god (?:morgen|dag|kveld))(?:\s+there)?[\s!.,]*(?:(?:i )?(?:have|got) a (?:quick )?question|(?:can|could) you help(?: me)?|i need (?:some )?help|jeg har et (?:lite )?spørsmål|kan du hjelpe(?: meg)?|jeg trenger hjelp)?[\s!.,?]*$/i;
 
 /** The customer's intent in one message, by keyword rules (English and Norwegian). */
 export function classifyIntent(text: string): Intent {
-  for (const [intent, pattern] of RULES) if (pattern.test(text)) return intent;
+  if (HUMAN.test(text)) return 'human';
+  if (RESOLVED.test(text)) return 'resolved';
+  // "Where is my order?" is about an order; "Can I pay for my order with Vipps?" is about the rules.
+  if (ORDER_REF.test(text) || ORDER_STATUS.test(text)) return 'order';
+  if (POLICY.test(text)) return 'policy';
+  if (ORDER_NOUN.test(text)) return 'order';
+  if (PRODUCT.test(text)) return 'product';
+  if (THANKS.test(text)) return 'thanks';
+  if (GREETING.test(text)) return 'greeting';
   return 'unknown';
 }
 
@@ -54,68 +53,17 @@ export function extractOrderNumber(text: string): string | null {
   return last ? `#${last[1]}` : null;
 }
 
+/** A number on its own ("1004", "it's 1004"): an order number when it answers our question for one. */
+export function extractBareNumber(text: string): string | null {
+  const numbers = text.replace(/\S+@\S+/g, ' ').match(/(?<![\d.,-])\d{3,10}(?!\d)(?![.,-]\d)/g);
+  return numbers?.length === 1 ? `#${numbers[0]}` : null;
+}
+
 /** The last email address in the text. */
 export function extractEmail(text: string): string | null {
   const matches = text.match(/[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[a-z]{2,}/gi);
   return matches?.at(-1)?.replace(/[.]+$/, '') ?? null;
 }
 
-const STOP_WORDS = new Set(
-  `do you have sell carry any a an the some i im i'm am looking for in stock available is are what which price of
-   how much does cost costs please can could would like want need me my to buy get there your har dere noen en et
-   ser etter jeg vil gjerne ha på lager pris hva koster kan finnes selger`.split(/\s+/),
-);
-
-/** The words of a product question that name what the customer wants. */
-export function productQuery(text: string): string {
-  const words = text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
-    .split(/\s+/)
-    .filter((w) => w && !STOP_WORDS.has(w));
-  return words.join(' ').slice(0, 100) || text.slice(0, 100);
-}
-
-export type TicketCategory =
-  | 'Return request'
-  | 'Order issue'
-  | 'Shipping'
-  | 'Product question'
-  | 'Billing'
-  | 'Other';
-
-/** A ticket category from keywords (the offline model's stand-in for an LLM's judgement). */
-export function categorize(text: string): TicketCategory {
-  if (/\b(return|refund|exchange|retur|refusjon|bytte)\b/i.test(text)) return 'Return request';
-  if (/\b(charged|charge|payment|invoice|billing|klarna|vipps|card|betaling|faktura|trukket)\b/i.test(text))
-    return 'Billing';
-  if (/\b(shipping|delivery|customs|courier|frakt|levering|toll)\b/i.test(text)) return 'Shipping';
-  if (
-    /(#\s?\d{3,}|\b(order|package|parcel|damaged|broken|missing|wrong item|bestilling|ordre|pakke|ødelagt)\b)/i.test(
-      text,
-    )
-  ) {
-    return 'Order issue';
-  }
-  if (/\b(size|product|sweater|jacket|boots|wool|material|størrelse|genser|jakke)\b/i.test(text))
-    return 'Product question';
-  return 'Other';
-}
-
-/** Ticket priority from urgency words. */
-export function prioritize(text: string): 'low' | 'medium' | 'high' | 'urgent' {
-  if (
-    /\b(urgent|asap|immediately|fraud|stolen|charged twice|lawyer|haster|svindel|trukket to ganger)\b/i.test(
-      text,
-    )
-  )
-    return 'urgent';
-  if (
-    /\b(angry|unacceptable|terrible|broken|damaged|never arrived|still not|sint|uakseptabelt|ødelagt|aldri kommet)\b/i.test(
-      text,
-    )
-  ) {
-    return 'high';
-  }
-  return 'medium';
-}
+export { policyQuery, productQuery } from './search-queries.ts';
+export { categorize, prioritize } from './ticket-fields.ts';

@@ -1,4 +1,5 @@
 import type { Lang } from './language.ts';
+import { answerSentences } from './policy-answer.ts';
 
 type Json = Record<string, unknown>;
 const pick = (lang: Lang, en: string, no: string) => (lang === 'no' ? no : en);
@@ -74,12 +75,30 @@ function orderText(result: Json, lang: Lang): string {
   const tracking = o.trackingNumber
     ? pick(lang, ` Tracking number: ${o.trackingNumber}.`, ` Sporingsnummer: ${o.trackingNumber}.`)
     : '';
+  const status = `${said(PAYMENT, o.financialStatus, lang)}, ${said(SHIPPING, o.fulfillmentStatus, lang)}`;
   return pick(
     lang,
-    `Order ${o.name}: payment ${o.financialStatus}, shipping ${o.fulfillmentStatus}. Total ${money(o.totalCents, o.currency, lang)}. Items: ${items}.${tracking}`,
-    `Bestilling ${o.name}: betaling ${o.financialStatus}, forsendelse ${o.fulfillmentStatus}. Totalt ${money(o.totalCents, o.currency, lang)}. Varer: ${items}.${tracking}`,
+    `Order ${o.name}: ${status}. Total ${money(o.totalCents, o.currency, lang)}. Items: ${items}.${tracking}`,
+    `Bestilling ${o.name}: ${status}. Totalt ${money(o.totalCents, o.currency, lang)}. Varer: ${items}.${tracking}`,
   );
 }
+
+// Order statuses in words (English, Norwegian); an unknown status is shown as it is.
+const PAYMENT: Record<string, [string, string]> = {
+  paid: ['paid', 'betalt'],
+  pending: ['payment pending', 'betalingen venter'],
+  refunded: ['refunded', 'refundert'],
+  partially_refunded: ['partly refunded', 'delvis refundert'],
+};
+const SHIPPING: Record<string, [string, string]> = {
+  fulfilled: ['shipped', 'sendt'],
+  unfulfilled: ['not shipped yet', 'ikke sendt ennå'],
+  partial: ['partly shipped', 'delvis sendt'],
+};
+const said = (words: Record<string, [string, string]>, status: unknown, lang: Lang) => {
+  const known = typeof status === 'string' ? words[status] : undefined;
+  return known ? known[lang === 'no' ? 1 : 0] : String(status ?? '').replaceAll('_', ' ');
+};
 
 function productsText(result: Json, lang: Lang): string {
   const products = Array.isArray(result.products) ? (result.products as Json[]) : [];
@@ -97,7 +116,7 @@ function productsText(result: Json, lang: Lang): string {
   return `${pick(lang, 'Here is what I found:', 'Dette fant jeg:')}\n${lines.join('\n')}`;
 }
 
-function policiesText(result: Json, lang: Lang): string {
+function policiesText(result: Json, lang: Lang, question: string): string {
   const policies = Array.isArray(result.policies) ? (result.policies as Json[]) : [];
   const first = policies[0];
   if (!first) {
@@ -107,10 +126,7 @@ function policiesText(result: Json, lang: Lang): string {
       'Jeg fant ingen retningslinjer om det. Vil du at jeg skal spørre en av oss?',
     );
   }
-  const excerpt = String(first.excerpt ?? '')
-    .split(/(?<=[.!?])\s+/)
-    .slice(0, 3)
-    .join(' ');
+  const excerpt = answerSentences(String(first.excerpt ?? ''), question).join(' ');
   return pick(lang, `From our ${first.title}: ${excerpt}`, `Fra vår ${first.title}: ${excerpt}`);
 }
 
@@ -152,7 +168,7 @@ export function afterTool(toolName: string, result: Json, input: Json, lang: Lan
     case 'searchProducts':
       return productsText(result, lang);
     case 'searchPolicies':
-      return policiesText(result, lang);
+      return policiesText(result, lang, typeof input.query === 'string' ? input.query : '');
     case 'createTicket':
       return ticketText(result, lang, input.reason);
     case 'markResolved':
