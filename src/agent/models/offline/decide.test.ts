@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Decision, decide, orderDetails, type Turn } from './decide.ts';
+import * as replies from './replies.ts';
 
 const ALL = new Set(['lookupOrder', 'searchProducts', 'searchPolicies', 'createTicket', 'markResolved']);
 const user = (text: string): Turn => ({ role: 'user', text });
@@ -127,6 +128,28 @@ describe('decide', () => {
       input: { reason: 'ai_unable_to_solve' },
     });
     expect(next([user('det løste det')])).toEqual(toolCall('markResolved', {}));
+  });
+
+  it('takes "yes" or "ok" to our offer of a person as asking for one', () => {
+    const offered = [user('Do you ship to Mars?'), ai(replies.cannotHelp('en'))];
+    for (const text of ['yes please', 'ok']) {
+      expect(next([...offered, user(text)])).toMatchObject({
+        toolName: 'createTicket',
+        input: { reason: 'customer_requested_human' },
+      });
+    }
+    expect(
+      next([user('Kan dere sende til Mars?'), ai(replies.cannotHelp('no')), user('ja takk')]),
+    ).toMatchObject({
+      toolName: 'createTicket',
+      input: { reason: 'customer_requested_human' },
+    });
+    // Without an offer, "yes" and "ok" just keep the conversation going.
+    expect(next([user('yes')])).toEqual({ kind: 'text', text: 'Sure, what can I help you with?' });
+    expect(next([ai('From our Shipping Policy: …'), user('ok')])).toEqual({
+      kind: 'text',
+      text: 'Is there anything else I can help you with?',
+    });
   });
 
   it('in fallback mode only opens a fallback ticket, whatever is asked', () => {

@@ -32,6 +32,10 @@ const ASKED_FOR_NUMBER =
 const ASKED_FOR_EMAIL =
   /which email address|what is your order number .* email address|hvilken e-postadresse|og e-postadressen|check both and try again|sjekk begge og prøv igjen/i;
 
+// Our offers to bring in a person (replies.cannotHelp, the policy "not found" answer).
+const OFFERED_PERSON =
+  /pass it on to a person|ask a person from our team|sende det videre til en av oss|spørre en av oss/i;
+
 /**
  * The order number and email the customer has given so far, the latest of each. A number on its own
  * ("1004") counts as the order number when it answers our question for one.
@@ -106,6 +110,11 @@ export function decide(turns: Turn[], availableTools: Set<string>, fallbackMode:
       return { kind: 'text', text: replies.thanks(lang) };
     case 'greeting':
       return { kind: 'text', text: replies.greeting(lang) };
+    case 'yes':
+    case 'ack':
+      // "Yes" or "ok" to our offer of a person asks for one; otherwise we ask what it is about.
+      if (OFFERED_PERSON.test(askedNow)) return ticket('customer_requested_human');
+      return { kind: 'text', text: intent === 'yes' ? replies.whatElse(lang) : replies.anythingElse(lang) };
     case 'order': {
       // The customer may give the number and the email over several messages.
       const { orderNumber, email } = orderDetails(turns);

@@ -33,6 +33,8 @@ const CASES: Array<[Intent, string[]]> = [
       'det løste det',
       'Det løste det, takk!',
       'Problemet er løst',
+      "No thanks, that's all",
+      'Nei takk, det var alt',
     ],
   ],
   [
@@ -78,6 +80,7 @@ const CASES: Array<[Intent, string[]]> = [
       'Har dere ullgensere?',
       'Selger dere vinterstøvler?',
       'Har dere votter på lager?',
+      'Hva koster Lofoten-parkasen?',
     ],
   ],
   [
@@ -91,6 +94,8 @@ const CASES: Array<[Intent, string[]]> = [
       'takk skal du ha',
     ],
   ],
+  ['yes', ['yes', 'Yes please!', 'sure', 'ja takk', 'Ja, gjerne']],
+  ['ack', ['ok', 'Okay.', 'got it', 'greit', 'skjønner']],
   [
     'greeting',
     [

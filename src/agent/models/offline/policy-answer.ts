@@ -17,6 +17,7 @@ const TRANSLATIONS: Array<[RegExp, string[]]> = [
   [/^(lever|sende|sender|sendes)/, ['delivery', 'ship']],
   [/^(toll|avgift)/, ['duties', 'customs']],
   [/^betal/, ['pay']],
+  [/^(dele|delbetal|avbetal|nedbetal)/, ['split', 'instalment']],
   [/^(kort|kredittkort)/, ['card']],
   [/^sverige/, ['sweden']],
   [/^norge/, ['norway']],
@@ -78,10 +79,15 @@ export function answerSentences(excerpt: string, question: string, max = 2): str
     index,
     score: wanted.reduce((sum, w) => sum + (has(index, w) ? 1 / (df.get(w) ?? 1) : 0), 0),
   }));
+  // Words in most sentences ("pay" in a payment policy) do not single out an answer.
+  const distinctive = wanted.some((w) => {
+    const n = df.get(w) ?? 0;
+    return n > 0 && n <= Math.max(2, Math.floor(list.length / 3));
+  });
+  if (!distinctive) return list.slice(0, max);
   const best = scored
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .slice(0, max);
-  if (best.length === 0) return list.slice(0, max);
   return best.sort((a, b) => a.index - b.index).map((s) => s.text);
 }

@@ -16,6 +16,12 @@ function money(cents: unknown, currency: unknown, lang: Lang): string {
 export const greeting = (lang: Lang) =>
   pick(lang, 'Hi! How can I help you today?', 'Hei! Hva kan jeg hjelpe deg med i dag?');
 
+export const whatElse = (lang: Lang) =>
+  pick(lang, 'Sure, what can I help you with?', 'Selvsagt, hva kan jeg hjelpe deg med?');
+
+export const anythingElse = (lang: Lang) =>
+  pick(lang, 'Is there anything else I can help you with?', 'Er det noe mer jeg kan hjelpe deg med?');
+
 export const thanks = (lang: Lang) =>
   pick(
     lang,
