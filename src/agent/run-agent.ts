@@ -4,9 +4,10 @@ import { commerceFor } from '../commerce/index.ts';
 import type { Db } from '../db/client.ts';
 import { type MessagePart, messages, shops } from '../db/schema/index.ts';
 import { parseSettings } from '../settings/shop-settings.ts';
-import { getMonthlyUsage, isFallbackMode } from '../settings/usage.ts';
+import { releaseAiReply, reserveAiReply } from '../settings/usage.ts';
 import { toModelMessages } from './history.ts';
 import { selectModel } from './models/select-model.ts';
+import { stepsToParts } from './step-parts.ts';
 import { systemPrompt } from './system-prompt.ts';
 import { ALL_TOOLS } from './tools/index.ts';
 import type { ToolContext } from './tools/types.ts';
@@ -16,7 +17,7 @@ const MAX_STEPS = 5;
 export type AgentRun = {
   parts: MessagePart[];
   usage: { input: number; output: number };
-  /** Counts against the monthly AI reply cap (every reply but the fallback ones). */
+  /** Counted against the monthly AI reply cap (every reply but the fallback ones). */
   metered: boolean;
   fallbackMode: boolean;
 };
@@ -47,67 +48,51 @@ export async function runAgent(
   const [shop] = await db.select().from(shops).where(eq(shops.id, job.shopId));
   if (!shop) throw new Error('shop not found');
   const settings = parseSettings(shop.settings);
-  const usage = await getMonthlyUsage(db, shop.id);
-  const fallbackMode = isFallbackMode(settings.billing.monthlyAiReplyCap, usage.aiReplies);
-  // Over the cap no metered model runs: the offline model opens the fallback ticket through the same loop.
-  const { model } = fallbackMode
-    ? selectModel({ ...settings.ai, provider: 'offline' })
-    : selectModel(settings.ai);
-  const history = await db
-    .select({ role: messages.role, parts: messages.parts })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.shopId, job.shopId),
-        eq(messages.conversationId, job.conversationId),
-        lte(messages.seq, job.uptoSeq),
-      ),
-    )
-    .orderBy(asc(messages.createdAt), asc(messages.seq));
-  const ctx: ToolContext = {
-    db,
-    shopId: job.shopId,
-    conversationId: job.conversationId,
-    commerce: commerceFor(db, shop),
-    fallbackMode,
-    callsThisRun: new Map(),
-  };
-  const result = streamText({
-    model,
-    system: systemPrompt(shop.name, fallbackMode),
-    messages: toModelMessages(history),
-    tools: buildTools(ctx),
-    stopWhen: isStepCount(MAX_STEPS),
-    maxRetries: 2,
-  });
-  for await (const part of result.fullStream) {
-    if (part.type === 'text-delta') onDelta(part.text);
-    if (part.type === 'error') throw part.error;
-  }
-  const parts: MessagePart[] = [];
-  for (const step of await result.steps) {
-    for (const c of step.content) {
-      if (c.type === 'text' && c.text) parts.push({ type: 'text', text: c.text });
-      if (c.type === 'tool-call')
-        parts.push({ type: 'tool-call', toolCallId: c.toolCallId, toolName: c.toolName, input: c.input });
-      if (c.type === 'tool-result') {
-        parts.push({ type: 'tool-result', toolCallId: c.toolCallId, toolName: c.toolName, output: c.output });
-      }
-      if (c.type === 'tool-error') {
-        parts.push({
-          type: 'tool-result',
-          toolCallId: c.toolCallId,
-          toolName: c.toolName,
-          output: { error: 'The tool failed' },
-        });
-      }
+  // The reply is counted before the model runs, and given back if it is never stored.
+  const fallbackMode = !(await reserveAiReply(db, shop.id, settings.billing.monthlyAiReplyCap));
+  try {
+    // Over the cap no metered model runs: the offline model opens the fallback ticket through the same loop.
+    const { model } = selectModel(fallbackMode ? { ...settings.ai, provider: 'offline' } : settings.ai);
+    const history = await db
+      .select({ role: messages.role, parts: messages.parts })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.shopId, job.shopId),
+          eq(messages.conversationId, job.conversationId),
+          lte(messages.seq, job.uptoSeq),
+        ),
+      )
+      .orderBy(asc(messages.createdAt), asc(messages.seq));
+    const ctx: ToolContext = {
+      db,
+      shopId: job.shopId,
+      conversationId: job.conversationId,
+      commerce: commerceFor(db, shop),
+      fallbackMode,
+      callsThisRun: new Map(),
+    };
+    const result = streamText({
+      model,
+      system: systemPrompt(shop.name, fallbackMode),
+      messages: toModelMessages(history),
+      tools: buildTools(ctx),
+      stopWhen: isStepCount(MAX_STEPS),
+      maxRetries: 2,
+    });
+    for await (const part of result.fullStream) {
+      if (part.type === 'text-delta') onDelta(part.text);
+      if (part.type === 'error') throw part.error;
     }
+    const total = await result.totalUsage;
+    return {
+      parts: stepsToParts(await result.steps),
+      usage: { input: total.inputTokens ?? 0, output: total.outputTokens ?? 0 },
+      metered: !fallbackMode,
+      fallbackMode,
+    };
+  } catch (err) {
+    if (!fallbackMode) await releaseAiReply(db, shop.id);
+    throw err;
   }
-  const total = await result.totalUsage;
-  return {
-    parts,
-    usage: { input: total.inputTokens ?? 0, output: total.outputTokens ?? 0 },
-    metered: !fallbackMode,
-    fallbackMode,
-  };
 }

@@ -15,30 +15,51 @@ export async function getMonthlyUsage(db: Db, shopId: string, at = new Date()) {
   return { month, aiReplies: row?.replies ?? 0 };
 }
 
-/** Counts one AI reply (and its tokens) against this month. */
-export async function recordAiReply(
+/**
+ * Counts one AI reply against this month before the model runs, atomically, so replies answered at the
+ * same time cannot overshoot the cap. False when the cap is used up (fallback mode).
+ */
+export async function reserveAiReply(
+  db: Db,
+  shopId: string,
+  cap: number | null,
+  at = new Date(),
+): Promise<boolean> {
+  if (cap !== null && cap <= 0) return false;
+  const rows = await db
+    .insert(aiUsage)
+    .values({ shopId, month: billingMonth(at), replies: 1 })
+    .onConflictDoUpdate({
+      target: [aiUsage.shopId, aiUsage.month],
+      set: { replies: sql`${aiUsage.replies} + 1` },
+      setWhere: cap === null ? undefined : sql`${aiUsage.replies} < ${cap}`,
+    })
+    .returning({ replies: aiUsage.replies });
+  return rows.length > 0;
+}
+
+/** Gives back a reservation whose reply was never stored (the model failed, or another worker answered). */
+export async function releaseAiReply(db: Db, shopId: string, at = new Date()) {
+  await db
+    .update(aiUsage)
+    .set({ replies: sql`greatest(${aiUsage.replies} - 1, 0)` })
+    .where(and(eq(aiUsage.shopId, shopId), eq(aiUsage.month, billingMonth(at))));
+}
+
+/** Adds a stored reply's tokens to this month. */
+export async function recordAiTokens(
   db: Db,
   shopId: string,
   tokens: { input: number; output: number },
   at = new Date(),
 ) {
   await db
-    .insert(aiUsage)
-    .values({
-      shopId,
-      month: billingMonth(at),
-      replies: 1,
-      inputTokens: tokens.input,
-      outputTokens: tokens.output,
+    .update(aiUsage)
+    .set({
+      inputTokens: sql`${aiUsage.inputTokens} + ${tokens.input}`,
+      outputTokens: sql`${aiUsage.outputTokens} + ${tokens.output}`,
     })
-    .onConflictDoUpdate({
-      target: [aiUsage.shopId, aiUsage.month],
-      set: {
-        replies: sql`${aiUsage.replies} + 1`,
-        inputTokens: sql`${aiUsage.inputTokens} + ${tokens.input}`,
-        outputTokens: sql`${aiUsage.outputTokens} + ${tokens.output}`,
-      },
-    });
+    .where(and(eq(aiUsage.shopId, shopId), eq(aiUsage.month, billingMonth(at))));
 }
 
 /** True when the shop has used its monthly AI reply cap: the assistant then only opens tickets. */

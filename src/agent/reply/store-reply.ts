@@ -2,7 +2,7 @@ import { and, eq, lte } from 'drizzle-orm';
 import { appendMessageInTransaction } from '../../conversations/append-message.ts';
 import type { Db } from '../../db/client.ts';
 import { type MessagePart, replyJobs } from '../../db/schema/index.ts';
-import { recordAiReply } from '../../settings/usage.ts';
+import { recordAiTokens, releaseAiReply } from '../../settings/usage.ts';
 
 export type StoreReplyInput = {
   shopId: string;
@@ -28,7 +28,11 @@ export async function storeReply(db: Db, input: StoreReplyInput) {
       parts: input.parts,
       clientMessageId: `reply:${input.answeredSeq}`,
     });
-    if (!duplicate && input.metered) await recordAiReply(tx, input.shopId, input.usage);
+    if (input.metered) {
+      // The reply was counted when the model started; a duplicate gives that back.
+      if (duplicate) await releaseAiReply(tx, input.shopId);
+      else await recordAiTokens(tx, input.shopId, input.usage);
+    }
     const settled = await tx
       .delete(replyJobs)
       .where(

@@ -10,7 +10,7 @@ export const searchPolicies = defineTool({
   execute: async (ctx, input) => {
     const policies = await ctx.commerce.searchPolicies(input.query, 2);
     return {
-      policies: policies.map((p) => ({ kind: p.kind, title: p.title, excerpt: p.body.slice(0, 600) })),
+      policies: policies.map((p) => ({ kind: p.kind, title: p.title, excerpt: p.body.slice(0, 4000) })),
     };
   },
 });
