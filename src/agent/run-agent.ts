@@ -13,6 +13,7 @@ import { ALL_TOOLS } from './tools/index.ts';
 import type { ToolContext } from './tools/types.ts';
 
 const MAX_STEPS = 5;
+const MODEL_TIMEOUT_MS = 60_000;
 
 export type AgentRun = {
   parts: MessagePart[];
@@ -79,6 +80,10 @@ export async function runAgent(
       tools: buildTools(ctx),
       stopWhen: isStepCount(MAX_STEPS),
       maxRetries: 2,
+      // A model that accepts the connection and then hangs must not hold the conversation for minutes.
+      abortSignal: AbortSignal.timeout(MODEL_TIMEOUT_MS),
+      // Errors surface from the stream below and are logged by the worker (without provider bodies).
+      onError: () => {},
     });
     for await (const part of result.fullStream) {
       if (part.type === 'text-delta') onDelta(part.text);
