@@ -37,6 +37,8 @@ export type AppOptions = {
   logStream?: NodeJS.WritableStream;
   /** Sweep the reply outbox for jobs whose process died (on in `supportify start`). */
   sweepReplies?: boolean;
+  /** Widget limits: messages per conversation and new conversations per IP, per minute. */
+  widgetRateLimits?: { messages: number; starts: number };
 };
 
 declare module 'fastify' {
@@ -54,6 +56,7 @@ export async function buildApp({
   logger = true,
   logStream,
   sweepReplies = false,
+  widgetRateLimits = { messages: 60, starts: 30 },
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
@@ -126,7 +129,13 @@ export async function buildApp({
   await app.register(conversationRoutes, { db });
   await app.register(channelSettingsRoutes, { db });
   await app.register(settingsRoutes, { db });
-  await app.register(widgetApi, { db, bus, replyWorker, messageRateLimit: 60 });
+  await app.register(widgetApi, {
+    db,
+    bus,
+    replyWorker,
+    messageRateLimit: widgetRateLimits.messages,
+    startRateLimit: widgetRateLimits.starts,
+  });
   await app.register(widgetAssetRoutes, { db });
   await registerAdminApp(app);
   return app;

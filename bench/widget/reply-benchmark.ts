@@ -113,7 +113,13 @@ export async function runWidgetReplyBenchmark(args: BenchArgs, log: (s: string) 
         waiter = null;
         continue;
       }
-      const t = await done;
+      // A reply that never comes counts as a failure instead of stalling the run.
+      const t = await Promise.race([done, new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
+      if (!t) {
+        failures++;
+        waiter = null;
+        continue;
+      }
       ttft.push(t.ttft);
       total.push(t.total);
     }

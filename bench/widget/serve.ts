@@ -6,10 +6,12 @@ import { openDatabase } from '../../src/db/client.ts';
 const databaseUrl = process.env.DATABASE_URL;
 const dataDir = process.env.BENCH_DATA_DIR;
 const database = await openDatabase({ databaseUrl, dataDir, poolSize: 10 });
+// The load comes from one address: per-IP limits would measure the limiter, not the product.
 const app = await buildApp({
   config: { ...loadConfig({}), databaseUrl, logLevel: 'warn' },
   database,
   logger: false,
+  widgetRateLimits: { messages: 100_000, starts: 100_000 },
 });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();

@@ -15,7 +15,15 @@ import { authorizeWidgetConversation } from './conversation-access.ts';
 import { isCustomerVisible, toWidgetMessage } from './present.ts';
 import { ZParams, ZPost, ZStart, ZWidgetMessage } from './schema.ts';
 
-export type WidgetOptions = { db: Db; bus: RealtimeBus; replyWorker: ReplyWorker; messageRateLimit: number };
+export type WidgetOptions = {
+  db: Db;
+  bus: RealtimeBus;
+  replyWorker: ReplyWorker;
+  /** Messages per conversation per minute. */
+  messageRateLimit: number;
+  /** New conversations per IP address per minute. */
+  startRateLimit: number;
+};
 
 // Per conversation (the URL) rather than per IP: many shoppers can share one address.
 const perConversation = (max: number) => ({
@@ -25,12 +33,12 @@ const perConversation = (max: number) => ({
 /** Public widget API v1: a shop's widget key opens a conversation; its token then scopes every call. */
 export const widgetRoutes: FastifyPluginAsyncZod<WidgetOptions> = async (
   app,
-  { db, bus, replyWorker, messageRateLimit },
+  { db, bus, replyWorker, messageRateLimit, startRateLimit },
 ) => {
   app.post(
     '/widget/v1/conversations',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: startRateLimit, timeWindow: '1 minute' } },
       schema: {
         tags: ['widget'],
         body: ZStart,
