@@ -28,7 +28,11 @@ async function startBenchServer(databaseUrl: string | undefined, dataDir: string
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...(dataDir ? { BENCH_DATA_DIR: dataDir } : {}),
   };
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), script],
+    { env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       const match = chunk.toString().match(/listening (\d+)/);

@@ -55,7 +55,17 @@ export const widgetStreamRoute: FastifyPluginAsyncZod<{ db: Db; bus: RealtimeBus
       let lastSeq = after;
       // Subscribe before replaying, buffering live events, so nothing falls between the two.
       let buffered: ConversationEvent[] | null = [];
+      let corked = false;
       const send = (event: ConversationEvent) => {
+        // Events of one tick (a burst of deltas, then the message) leave in one socket write.
+        if (!corked) {
+          corked = true;
+          res.cork();
+          process.nextTick(() => {
+            corked = false;
+            res.uncork();
+          });
+        }
         if (event.type === 'message') {
           if (event.message.seq <= lastSeq || !isCustomerVisible(event.message)) return;
           lastSeq = event.message.seq;
