@@ -84,5 +84,9 @@ export function toWidgetMessage(m: StoredMessage) {
   };
 }
 
-/** Whether the customer should see this message at all. */
-export const isCustomerVisible = (m: StoredMessage) => m.role !== 'system';
+/** The message as the customer sees it, or null for what they never see (system notes, tool-only steps). */
+export function toVisibleWidgetMessage(m: StoredMessage) {
+  if (m.role === 'system') return null;
+  const shown = toWidgetMessage(m);
+  return shown.text || shown.cards.length ? shown : null;
+}

@@ -12,7 +12,7 @@ import { AppError } from '../../http/errors.ts';
 import type { RealtimeBus } from '../../realtime/bus.ts';
 import { findShopByWidgetKey, getWidgetChannel } from '../../shops/queries.ts';
 import { authorizeWidgetConversation } from './conversation-access.ts';
-import { isCustomerVisible, toWidgetMessage } from './present.ts';
+import { toVisibleWidgetMessage, toWidgetMessage } from './present.ts';
 import { ZParams, ZPost, ZStart, ZWidgetMessage } from './schema.ts';
 
 export type WidgetOptions = {
@@ -134,10 +134,7 @@ export const widgetRoutes: FastifyPluginAsyncZod<WidgetOptions> = async (
           .where(eq(ratings.conversationId, access.conversationId)),
       ]);
       return {
-        messages: rows
-          .filter(isCustomerVisible)
-          .map(toWidgetMessage)
-          .filter((m) => m.text || m.cards.length),
+        messages: rows.map(toVisibleWidgetMessage).filter((m) => m !== null),
         // An email draft waiting for review is invisible to the customer: the chat is simply open.
         status: conversation.status === 'draft' ? 'unresolved' : conversation.status,
         rating: rating ?? null,

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { messages } from '../../db/schema/index.ts';
 import type { ConversationEvent, RealtimeBus } from '../../realtime/bus.ts';
 import { authorizeWidgetConversation } from './conversation-access.ts';
-import { isCustomerVisible, toWidgetMessage } from './present.ts';
+import { toVisibleWidgetMessage } from './present.ts';
 import { ZParams } from './schema.ts';
 
 const HEARTBEAT_MS = 15_000;
@@ -67,9 +67,10 @@ export const widgetStreamRoute: FastifyPluginAsyncZod<{ db: Db; bus: RealtimeBus
           });
         }
         if (event.type === 'message') {
-          if (event.message.seq <= lastSeq || !isCustomerVisible(event.message)) return;
+          const shown = event.message.seq > lastSeq ? toVisibleWidgetMessage(event.message) : null;
+          if (!shown) return;
           lastSeq = event.message.seq;
-          res.write(sseEvent('message', toWidgetMessage(event.message), event.message.seq));
+          res.write(sseEvent('message', shown, event.message.seq));
         } else if (event.type === 'delta') {
           res.write(sseEvent('delta', { replyTo: event.replyTo, text: event.text }));
         } else {
