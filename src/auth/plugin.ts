@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, unauthenticated } from '../http/errors.ts';
 import { isCrossSiteMutation } from './csrf.ts';
 import { findSession, SESSION_COOKIE, type StaffContext } from './sessions.ts';
 
@@ -30,7 +30,7 @@ export const staffAuth = fp<AuthOptions>(async (app: FastifyInstance, { db, publ
     if (req.routeOptions.config?.public || route.startsWith('/api/docs')) return;
     const token = req.cookies[SESSION_COOKIE];
     const session = token ? await findSession(db, token) : null;
-    if (!session) throw new AppError(401, 'unauthenticated', 'Sign in first');
+    if (!session) throw unauthenticated();
     req.staff = session;
   });
 });
