@@ -4,7 +4,13 @@ import { WidgetApi } from './chat/api-client.ts';
 import { ChatController } from './chat/chat-controller.ts';
 import { WidgetStorage } from './chat/widget-storage.ts';
 import { App } from './components/app.tsx';
-import styles from './styles.css?inline';
+import baseStyles from './styles/base.css?inline';
+import cardStyles from './styles/cards.css?inline';
+import composerStyles from './styles/composer.css?inline';
+import messageStyles from './styles/messages.css?inline';
+
+// One sheet, the parts in their cascade order (composer.css last: its media queries override the rest).
+const styles = [baseStyles, messageStyles, cardStyles, composerStyles].join('\n');
 
 // Read while this script runs: document.currentScript is null once it has finished.
 const embed =

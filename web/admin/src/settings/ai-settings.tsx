@@ -9,7 +9,7 @@ import {
   useSaveAiSettings,
 } from '../api/settings.ts';
 import { KeyIcon } from '../common/icons.tsx';
-import { FormActions, SectionQuery, SettingsSection } from './settings-parts.tsx';
+import { SaveBar, SectionQuery, SettingsSection } from './settings-parts.tsx';
 import { useSettingsForm } from './use-settings-form.ts';
 
 /** The server's name for its built-in model (what it stores for a shop that never chose one). */
@@ -328,17 +328,7 @@ function AiForm({ settings }: { settings: AiSettings }) {
           />
         )}
       </Stack>
-      <FormActions
-        dirty={dirty}
-        saving={save.isPending}
-        saved={save.isSuccess}
-        error={save.error}
-        onDiscard={() => {
-          form.reset();
-          save.reset();
-          setShowErrors(false);
-        }}
-      />
+      <SaveBar form={form} save={save} dirty={dirty} onDiscard={() => setShowErrors(false)} />
     </form>
   );
 }

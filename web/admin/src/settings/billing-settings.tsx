@@ -2,7 +2,7 @@ import { Alert, Badge, Group, NumberInput, Progress, Stack, Text, Title } from '
 import { type BillingSettings, useBillingSettings, useSaveBillingSettings } from '../api/settings.ts';
 import { AlertIcon } from '../common/icons.tsx';
 import { useLocale } from '../common/use-locale.ts';
-import { FormActions, SectionQuery, SettingsSection } from './settings-parts.tsx';
+import { SaveBar, SectionQuery, SettingsSection } from './settings-parts.tsx';
 import { useSettingsForm } from './use-settings-form.ts';
 
 const MAX_CAP = 100_000_000;
@@ -108,16 +108,7 @@ function BillingForm({ billing }: { billing: BillingSettings }) {
         allowNegative={false}
         maw={280}
       />
-      <FormActions
-        dirty={dirty}
-        saving={save.isPending}
-        saved={save.isSuccess}
-        error={save.error}
-        onDiscard={() => {
-          form.reset();
-          save.reset();
-        }}
-      />
+      <SaveBar form={form} save={save} dirty={dirty} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { Stack, Switch } from '@mantine/core';
 import { type RatingSettings, useRatingSettings, useSaveRatingSettings } from '../api/settings.ts';
-import { FormActions, SectionQuery, SettingsSection } from './settings-parts.tsx';
+import { SaveBar, SectionQuery, SettingsSection } from './settings-parts.tsx';
 import { useSettingsForm } from './use-settings-form.ts';
 
 function RatingsForm({ settings }: { settings: RatingSettings }) {
@@ -46,16 +46,7 @@ function RatingsForm({ settings }: { settings: RatingSettings }) {
           onChange={(event) => update({ escalateOnBadRating: event.currentTarget.checked })}
         />
       </Stack>
-      <FormActions
-        dirty={dirty}
-        saving={save.isPending}
-        saved={save.isSuccess}
-        error={save.error}
-        onDiscard={() => {
-          form.reset();
-          save.reset();
-        }}
-      />
+      <SaveBar form={form} save={save} dirty={dirty} />
     </form>
   );
 }

@@ -137,3 +137,33 @@ export function FormActions({
     </Stack>
   );
 }
+
+/**
+ * FormActions for a useSettingsForm form and its save mutation: Discard changes drops the edits and the
+ * last save's outcome, then runs `onDiscard` (anything else the form resets).
+ */
+export function SaveBar({
+  form,
+  save,
+  dirty,
+  onDiscard,
+}: {
+  form: { reset: () => void };
+  save: { isPending: boolean; isSuccess: boolean; error: unknown; reset: () => void };
+  dirty: boolean;
+  onDiscard?: () => void;
+}) {
+  return (
+    <FormActions
+      dirty={dirty}
+      saving={save.isPending}
+      saved={save.isSuccess}
+      error={save.error}
+      onDiscard={() => {
+        form.reset();
+        save.reset();
+        onDiscard?.();
+      }}
+    />
+  );
+}
