@@ -1,15 +1,11 @@
 // The storefront chat widget in a real browser against the real server (demo shop): the /demo page embeds
 // /widget.js; open, chat, streamed AI replies, reload, offline queue, product cards, rating, isolation, XSS.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WIDGET_SCRIPT } from '../src/channels/widget/assets-routes.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FACTS } from '../src/seed/seed-demo-shop.ts';
-import { ARTIFACTS_DIR, saveScreenshot, until } from './helpers/admin.ts';
+import { saveScreenshot, until } from './helpers/admin.ts';
 import { apiGet, apiSignIn } from './helpers/api.ts';
-import { launchBrowser } from './helpers/browser.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './helpers/server.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer } from './helpers/server.ts';
 import {
   countCustomerTexts,
   embeddedWidgetKey,
@@ -19,12 +15,16 @@ import {
   storedWidgetSession,
   type WidgetSession,
 } from './helpers/widget.ts';
-
-const FAILURE_PREFIX = 'FAILED-widget-';
-const TEST_TIMEOUT = 90_000;
-const SHOP_NAME = 'Nordic Threads';
-const OFFLINE_TEXT = 'How long does shipping to Bergen take?';
-const XSS_TEXT = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> **bold?**';
+import {
+  hasFocus,
+  OFFLINE_TEXT,
+  SHOP_NAME,
+  setUpWidgetSuite,
+  TEST_TIMEOUT,
+  watchWidgetPage,
+  widgetUi,
+  XSS_TEXT,
+} from './helpers/widget-e2e-setup.ts';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -35,35 +35,8 @@ let session: WidgetSession | null = null;
 const cspViolations: string[] = [];
 const pageErrors: string[] = [];
 
-const launcher = () => page.getByRole('button', { name: 'Open chat' });
-const panel = () => page.getByRole('dialog', { name: SHOP_NAME });
-const composer = () => panel().getByRole('textbox', { name: 'Message' });
-const messages = (role: 'customer' | 'ai' | 'staff') =>
-  panel().locator(`[data-testid="widget-message"][data-role="${role}"]`);
-/** A stored (acknowledged) customer message with exactly this text; pending ones carry a data-state. */
-const storedCustomerBubble = (text: string) =>
-  panel()
-    .locator('[data-testid="widget-message"][data-role="customer"]:not([data-state])')
-    .filter({ has: page.getByText(text, { exact: true }) });
-
-function watch(p: Page): void {
-  p.setDefaultTimeout(15_000);
-  p.setDefaultNavigationTimeout(30_000);
-  p.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-  });
-  p.on('pageerror', (error) => pageErrors.push(String(error)));
-}
-
-/** Whether the element is focused inside the widget's shadow root. */
-function hasFocus(locator: Locator): Promise<boolean> {
-  return locator.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement);
-}
-
-async function send(text: string): Promise<void> {
-  await composer().fill(text);
-  await composer().press('Enter');
-}
+const watch = (p: Page) => watchWidgetPage(p, cspViolations, pageErrors);
+const { launcher, panel, composer, messages, storedCustomerBubble, send } = widgetUi(() => page);
 
 async function history() {
   if (!session) throw new Error('no widget conversation yet');
@@ -71,37 +44,11 @@ async function history() {
 }
 
 describe('Storefront chat widget (browser)', () => {
-  beforeAll(async () => {
-    for (const file of fs.existsSync(ARTIFACTS_DIR) ? fs.readdirSync(ARTIFACTS_DIR) : []) {
-      if (file.startsWith(FAILURE_PREFIX)) fs.rmSync(path.join(ARTIFACTS_DIR, file));
-    }
-    if (!fs.existsSync(WIDGET_SCRIPT)) {
-      throw new Error('dist/widget/widget.js is missing: npx vite build --config web/widget/vite.config.ts');
-    }
-    const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
-    if (started.status === 'fulfilled') server = started.value;
-    if (launched.status === 'fulfilled') browser = launched.value;
-    if (started.status === 'rejected') throw started.reason;
-    if (launched.status === 'rejected') throw launched.reason;
-    context = await launched.value.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
-    page = await context.newPage();
-    watch(page);
-  }, 120_000);
-
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail' || !page) return;
-    const name = `${FAILURE_PREFIX}${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
-    await saveScreenshot(page, name).catch(() => {});
-    if (server) fs.writeFileSync(path.join(ARTIFACTS_DIR, `${name}.server.log`), server.output());
+  const suite = setUpWidgetSuite({ watch, currentPage: () => page });
+  beforeAll(() => {
+    ({ server, browser, context } = suite);
+    page = suite.page!;
   });
-
-  afterAll(async () => {
-    try {
-      await browser?.close();
-    } finally {
-      await server?.stop();
-    }
-  }, 60_000);
 
   it(
     'the demo storefront embeds the widget: a launcher in a shadow root, styles isolated both ways',
