@@ -9,6 +9,51 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ADMIN_EMAIL = 'e2e-admin@example.com';
 export const ADMIN_PASSWORD = 'e2e-password-123';
 
+export type SpawnedProduct = {
+  url: string;
+  child: ChildProcess;
+  /** Resolves once the process has exited. */
+  exited: Promise<void>;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output: () => string;
+};
+
+/**
+ * Spawns `node src/main.ts start` with exactly `env` and resolves with the admin URL once the server
+ * prints it; rejects if the process exits first or nothing appears within 60 s.
+ */
+export async function spawnProduct(env: NodeJS.ProcessEnv): Promise<SpawnedProduct> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'src/main.ts'), 'start'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/Admin:\s+(http:\/\/\S+?)\/?\s/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    // Recorded for failure reports: a server that went away mid-run says how.
+    child.on('exit', (code, signal) => {
+      output += `\n[server process exited: code ${code}, signal ${signal}]\n`;
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return { url, child, exited, output: () => output };
+}
+
 export type RunningServer = { url: string; stop: () => Promise<void>; output: () => string };
 
 /**
@@ -37,36 +82,10 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'src/main.ts'), 'start'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/Admin:\s+(http:\/\/\S+?)\/?\s/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    // Recorded for failure reports: a server that went away mid-run says how.
-    child.on('exit', (code, signal) => {
-      output += `\n[server process exited: code ${code}, signal ${signal}]\n`;
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
+  const { url, child, output } = await spawnProduct(env);
   return {
     url,
-    output: () => output,
+    output,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../../e2e/helpers/server.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, spawnProduct } from '../../e2e/helpers/server.ts';
 import { clonePgTemplate } from './test-db.ts';
 
 // What the AI-plumbing tests share besides the fake model: a Server-Sent Events reader over `fetch`,
@@ -216,8 +215,6 @@ export async function poll<T>(
   }
 }
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
 export { ADMIN_EMAIL, ADMIN_PASSWORD };
 
 /**
@@ -278,37 +275,11 @@ export async function launchProduct(
   delete env.ANTHROPIC_API_KEY;
   if (home.databaseUrl) env.DATABASE_URL = home.databaseUrl;
   else delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join(ROOT, 'src/main.ts'), 'start'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/Admin:\s+(http:\/\/\S+?)\/?\s/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code, signal) => {
-      output += `\n[server process exited: code ${code}, signal ${signal}]\n`;
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
+  const { url, child, exited, output } = await spawnProduct(env);
   return {
     url,
     child,
-    output: () => output,
+    output,
     crash: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
