@@ -1,4 +1,4 @@
-// `npm run bench -- [--quick] [--conversations N] [--requests N] [--only name]`: every benchmark, one summary table.
+// `npm run bench -- [--quick] [--conversations N] [--requests N] [--only name] [--suite list|widget]`: every benchmark, one summary table.
 
 import { runConversationListBenchmark } from './conversations/list-benchmark.ts';
 import { readArgs } from './lib/args.ts';
@@ -8,37 +8,45 @@ import { runWidgetReplyBenchmark } from './widget/reply-benchmark.ts';
 const args = readArgs();
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
-const list = await runConversationListBenchmark(args, log);
-const file = writeResult('conversations-list', { ...list, at: new Date().toISOString() });
-log(
-  `\nconversations list on ${list.database}, ${list.conversations.toLocaleString('en')} conversations (${file})`,
-);
-printTable(
-  list.results.map((r) => ({
-    scenario: r.name,
-    'api p50': r.api.p50,
-    'api p95': r.api.p95,
-    'api p99': r.api.p99,
-    'sql p50': r.sql.p50,
-    'sql p95': r.sql.p95,
-    'api/sql': r.apiToSql,
-    path: r.path,
-    indexes: r.indexes.join(',') || 'seq scan',
-  })),
-);
+if (args.suite !== 'widget') await benchConversationList();
+if (args.suite !== 'list') await benchWidgetReplies();
 
-const replies = await runWidgetReplyBenchmark(args, log);
-const repliesFile = writeResult('widget-replies', { ...replies, at: new Date().toISOString() });
-log(`\nwidget replies on ${replies.database} (${repliesFile})`);
-printTable([
-  {
-    conversations: replies.conversations,
-    answered: replies.messages,
-    failures: replies.failures,
-    'msg/s': replies.messagesPerSecond,
-    'ttft p50': replies.timeToFirstTokenMs.p50,
-    'ttft p99': replies.timeToFirstTokenMs.p99,
-    'reply p50': replies.completeReplyMs.p50,
-    'reply p99': replies.completeReplyMs.p99,
-  },
-]);
+async function benchConversationList() {
+  const list = await runConversationListBenchmark(args, log);
+  const file = writeResult('conversations-list', { ...list, at: new Date().toISOString() });
+  log(
+    `\nconversations list on ${list.database}, ${list.conversations.toLocaleString('en')} conversations (${file})`,
+  );
+  printTable(
+    list.results.map((r) => ({
+      scenario: r.name,
+      'api p50': r.api.p50,
+      'api p95': r.api.p95,
+      'api p99': r.api.p99,
+      'sql p50': r.sql.p50,
+      'sql p95': r.sql.p95,
+      'api/sql': r.apiToSql,
+      path: r.path,
+      indexes: r.indexes.join(',') || 'seq scan',
+    })),
+  );
+}
+
+async function benchWidgetReplies() {
+  const replies = await runWidgetReplyBenchmark(args, log);
+  const repliesFile = writeResult('widget-replies', { ...replies, at: new Date().toISOString() });
+  log(`\nwidget replies on ${replies.database} (${repliesFile})`);
+  printTable([
+    {
+      conversations: replies.conversations,
+      answered: replies.messages,
+      failures: replies.failures,
+      'msg/s': replies.messagesPerSecond,
+      'server cpu ms/msg': replies.serverCpuMsPerMessage,
+      'ttft p50': replies.timeToFirstTokenMs.p50,
+      'ttft p99': replies.timeToFirstTokenMs.p99,
+      'reply p50': replies.completeReplyMs.p50,
+      'reply p99': replies.completeReplyMs.p99,
+    },
+  ]);
+}

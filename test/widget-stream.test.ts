@@ -67,7 +67,8 @@ describe('widget SSE stream', () => {
     const chat = await startWidgetChat(base, widgetKey);
     const s = await connect(chat);
     expect(s.status).toBe(200);
-    const posted = await postWidgetMessage(base, chat, 'Hello there!');
+    // A policy answer is long enough to arrive in several pieces.
+    const posted = await postWidgetMessage(base, chat, 'What is your return policy?');
     expect(posted.status).toBe(202);
     const events = await untilReplies(s, 1);
 

@@ -1,8 +1,14 @@
 import { parseArgs } from 'node:util';
 
-export type BenchArgs = { conversations: number; quick: boolean; requests: number; only: string | undefined };
+export type BenchArgs = {
+  conversations: number;
+  quick: boolean;
+  requests: number;
+  only: string | undefined;
+  suite: string | undefined;
+};
 
-/** `npm run bench -- [--quick] [--conversations N] [--requests N] [--only scenario]` */
+/** `npm run bench -- [--quick] [--conversations N] [--requests N] [--only scenario] [--suite list|widget]` */
 export function readArgs(argv = process.argv.slice(2)): BenchArgs {
   const { values } = parseArgs({
     args: argv,
@@ -11,6 +17,7 @@ export function readArgs(argv = process.argv.slice(2)): BenchArgs {
       conversations: { type: 'string' },
       requests: { type: 'string' },
       only: { type: 'string' },
+      suite: { type: 'string' },
     },
   });
   const quick = values.quick ?? false;
@@ -19,5 +26,6 @@ export function readArgs(argv = process.argv.slice(2)): BenchArgs {
     conversations: Number(values.conversations ?? (quick ? 20_000 : 100_000)),
     requests: Number(values.requests ?? (quick ? 60 : 200)),
     only: values.only,
+    suite: values.suite,
   };
 }

@@ -40,11 +40,17 @@ async function startBenchServer(databaseUrl: string | undefined, dataDir: string
     });
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
+  let cpuSeconds = 0;
+  child.stdout.on('data', (chunk: Buffer) => {
+    const match = chunk.toString().match(/cpu ([\d.]+)/);
+    if (match) cpuSeconds = Number(match[1]);
+  });
   return {
     base: `http://127.0.0.1:${port}`,
+    /** Stops the server; resolves to the CPU seconds it used. */
     stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
+      new Promise<number>((resolve) => {
+        child.once('exit', () => resolve(cpuSeconds));
         child.kill('SIGTERM');
       }),
   };
@@ -134,7 +140,7 @@ export async function runWidgetReplyBenchmark(args: BenchArgs, log: (s: string) 
   await Promise.all(Array.from({ length: conversations }, converse));
   const seconds = (performance.now() - t0) / 1000;
   abort.abort();
-  await server.stop();
+  const serverCpuSeconds = await server.stop();
   const answered = total.length;
   return {
     database: database.label,
@@ -143,6 +149,8 @@ export async function runWidgetReplyBenchmark(args: BenchArgs, log: (s: string) 
     failures,
     seconds: Math.round(seconds * 100) / 100,
     messagesPerSecond: Math.round(answered / seconds),
+    // CPU the server process spent per answered message (the rest of the machine runs PostgreSQL and the load).
+    serverCpuMsPerMessage: Math.round((serverCpuSeconds * 1000 * 100) / Math.max(answered, 1)) / 100,
     timeToFirstTokenMs: summarize(ttft),
     completeReplyMs: summarize(total),
   };

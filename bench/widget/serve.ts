@@ -17,6 +17,8 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);
 process.on('SIGTERM', async () => {
+  const { user, system } = process.cpuUsage();
+  process.stdout.write(`cpu ${(user + system) / 1e6}\n`);
   await app.close();
   await database.close();
   process.exit(0);

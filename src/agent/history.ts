@@ -4,10 +4,11 @@ type AssistantParts = Exclude<AssistantContent, string>;
 
 import type { MessagePart, MessageRole } from '../db/schema/index.ts';
 
-type StoredMessage = { role: MessageRole; parts: MessagePart[] };
+/** A stored message as the model reads it. */
+export type StoredTurn = { role: MessageRole; parts: MessagePart[] };
 
 /** Stored messages as the model's conversation: customer → user; AI steps → assistant + tool results. */
-export function toModelMessages(messages: StoredMessage[]): ModelMessage[] {
+export function toModelMessages(messages: StoredTurn[]): ModelMessage[] {
   const out: ModelMessage[] = [];
   for (const m of messages) {
     const text = m.parts

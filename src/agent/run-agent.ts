@@ -1,11 +1,10 @@
-import { isStepCount, streamText, type ToolSet, tool } from 'ai';
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { isStepCount, streamText, type ToolSet, tool, zodSchema } from 'ai';
 import { commerceFor } from '../commerce/index.ts';
 import type { Db } from '../db/client.ts';
-import { type MessagePart, messages, shops } from '../db/schema/index.ts';
+import type { MessagePart } from '../db/schema/index.ts';
 import { parseSettings } from '../settings/shop-settings.ts';
 import { releaseAiReply, reserveAiReply } from '../settings/usage.ts';
-import { toModelMessages } from './history.ts';
+import { type StoredTurn, toModelMessages } from './history.ts';
 import { selectModel } from './models/select-model.ts';
 import { stepsToParts } from './step-parts.ts';
 import { systemPrompt } from './system-prompt.ts';
@@ -23,6 +22,12 @@ export type AgentRun = {
   fallbackMode: boolean;
 };
 
+/** The shop a reply is for, as the reply worker claimed it. */
+export type AgentShop = { id: string; name: string; settings: Record<string, unknown> };
+
+// Wrapped once per tool, so its JSON schema is derived once per process rather than on every reply.
+const inputSchemas = new Map(ALL_TOOLS.map((t) => [t.name, zodSchema(t.inputSchema)]));
+
 /** The enabled tools for this conversation, wired to the SDK; each runs with the conversation's context. */
 function buildTools(ctx: ToolContext): ToolSet {
   const tools: ToolSet = {};
@@ -30,7 +35,7 @@ function buildTools(ctx: ToolContext): ToolSet {
     if (!t.enabled(ctx)) continue;
     tools[t.name] = tool({
       description: t.description,
-      inputSchema: t.inputSchema,
+      inputSchema: inputSchemas.get(t.name) ?? t.inputSchema,
       execute: (input: unknown) => t.execute(ctx, input),
     });
   }
@@ -38,36 +43,24 @@ function buildTools(ctx: ToolContext): ToolSet {
 }
 
 /**
- * Runs the agent loop for a conversation up to one customer message: the model, its tool calls and
+ * Runs the agent loop on a conversation's history up to one customer message: the model, its tool calls and
  * their results, until it answers. Text is streamed to `onDelta`; every step comes back as message parts.
  */
 export async function runAgent(
   db: Db,
-  job: { shopId: string; conversationId: string; uptoSeq: number },
+  job: { shop: AgentShop; conversationId: string; history: StoredTurn[] },
   onDelta: (text: string) => void = () => {},
 ): Promise<AgentRun> {
-  const [shop] = await db.select().from(shops).where(eq(shops.id, job.shopId));
-  if (!shop) throw new Error('shop not found');
+  const { shop } = job;
   const settings = parseSettings(shop.settings);
   // The reply is counted before the model runs, and given back if it is never stored.
   const fallbackMode = !(await reserveAiReply(db, shop.id, settings.billing.monthlyAiReplyCap));
   try {
     // Over the cap no metered model runs: the offline model opens the fallback ticket through the same loop.
     const { model } = selectModel(fallbackMode ? { ...settings.ai, provider: 'offline' } : settings.ai);
-    const history = await db
-      .select({ role: messages.role, parts: messages.parts })
-      .from(messages)
-      .where(
-        and(
-          eq(messages.shopId, job.shopId),
-          eq(messages.conversationId, job.conversationId),
-          lte(messages.seq, job.uptoSeq),
-        ),
-      )
-      .orderBy(asc(messages.createdAt), asc(messages.seq));
     const ctx: ToolContext = {
       db,
-      shopId: job.shopId,
+      shopId: shop.id,
       conversationId: job.conversationId,
       commerce: commerceFor(db, shop),
       fallbackMode,
@@ -76,7 +69,7 @@ export async function runAgent(
     const result = streamText({
       model,
       system: systemPrompt(shop.name, fallbackMode),
-      messages: toModelMessages(history),
+      messages: toModelMessages(job.history),
       tools: buildTools(ctx),
       stopWhen: isStepCount(MAX_STEPS),
       maxRetries: 2,

@@ -1,17 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { replyJobs } from '../../db/schema/index.ts';
 
 /**
- * Records, in the caller's transaction, that a conversation owes an AI reply up to message `seq`.
- * One row per conversation: a second message before the reply just raises the mark.
+ * A CTE for `appendMessageTo`: in the statement that stores a customer message (`ins`), records that its
+ * conversation owes an AI reply up to that message. One row per conversation: a second message before
+ * the reply just raises the mark.
  */
-export async function enqueueReply(tx: Db, job: { shopId: string; conversationId: string; seq: number }) {
-  await tx
-    .insert(replyJobs)
-    .values({ shopId: job.shopId, conversationId: job.conversationId, lastCustomerSeq: job.seq })
-    .onConflictDoUpdate({
-      target: replyJobs.conversationId,
-      set: { lastCustomerSeq: sql`greatest(${replyJobs.lastCustomerSeq}, excluded.last_customer_seq)` },
-    });
-}
+export const enqueueReplyCte = sql`, reply_job as (
+  insert into reply_jobs (shop_id, conversation_id, last_customer_seq)
+  select shop_id, conversation_id, seq from ins
+  on conflict (conversation_id) do update
+    set last_customer_seq = greatest(reply_jobs.last_customer_seq, excluded.last_customer_seq))`;

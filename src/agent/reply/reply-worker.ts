@@ -5,6 +5,7 @@ import { type Db, queryRows } from '../../db/client.ts';
 import { replyJobs } from '../../db/schema/index.ts';
 import type { RealtimeBus } from '../../realtime/bus.ts';
 import { openTicket } from '../../tickets/open-ticket.ts';
+import type { StoredTurn } from '../history.ts';
 import { runAgent } from '../run-agent.ts';
 import { storeReply } from './store-reply.ts';
 
@@ -23,9 +24,12 @@ export type ReplyWorker = {
 type Options = { db: Db; bus: RealtimeBus; log: FastifyBaseLogger; leaseMs?: number; sweepMs?: number };
 type ClaimedJob = {
   shop_id: string;
+  shop_name: string;
+  shop_settings: Record<string, unknown>;
   last_customer_seq: string | number;
   attempts: number;
   question_id: string | null;
+  history: StoredTurn[];
 };
 
 /**
@@ -38,22 +42,32 @@ export function createReplyWorker({ db, bus, log, leaseMs = 10_000, sweepMs = 1_
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
+  // One round trip: the lease, the shop and the history the model reads.
   const claim = async (conversationId: string) => {
     const [job] = await queryRows<ClaimedJob>(
       db,
-      sql`update reply_jobs set locked_by = ${instance}, attempts = attempts + 1,
-            locked_until = now() + ${leaseMs} * interval '1 millisecond'
-          where conversation_id = ${conversationId} and (locked_until <= now() or locked_by = ${instance})
-          returning shop_id, last_customer_seq, attempts,
-            (select id from messages m where m.conversation_id = reply_jobs.conversation_id
-              and m.seq = reply_jobs.last_customer_seq) as question_id`,
+      sql`with job as (
+            update reply_jobs set locked_by = ${instance}, attempts = attempts + 1,
+              locked_until = now() + ${leaseMs} * interval '1 millisecond'
+            where conversation_id = ${conversationId} and (locked_until <= now() or locked_by = ${instance})
+            returning shop_id, last_customer_seq, attempts)
+          select job.shop_id, job.last_customer_seq, job.attempts, s.name as shop_name, s.settings as shop_settings,
+            (select id from messages m where m.conversation_id = ${conversationId}
+              and m.seq = job.last_customer_seq) as question_id,
+            (select coalesce(json_agg(json_build_object('role', m.role, 'parts', m.parts)
+                order by m.created_at, m.seq), '[]'::json)
+              from messages m where m.shop_id = job.shop_id and m.conversation_id = ${conversationId}
+                and m.seq <= job.last_customer_seq) as history
+          from job join shops s on s.id = job.shop_id`,
     );
     return job
       ? {
+          shop: { id: job.shop_id, name: job.shop_name, settings: job.shop_settings },
           shopId: job.shop_id,
           seq: Number(job.last_customer_seq),
           attempts: job.attempts,
           questionId: job.question_id ?? '',
+          history: job.history,
         }
       : null;
   };
@@ -93,7 +107,7 @@ export function createReplyWorker({ db, bus, log, leaseMs = 10_000, sweepMs = 1_
         const replyTo = job.questionId;
         let stored: Awaited<ReturnType<typeof storeReply>>;
         try {
-          const run = await runAgent(db, { shopId: job.shopId, conversationId, uptoSeq: job.seq }, (text) =>
+          const run = await runAgent(db, { shop: job.shop, conversationId, history: job.history }, (text) =>
             bus.publish({ type: 'delta', shopId: job.shopId, conversationId, replyTo, text }),
           );
           stored = await storeReply(db, { shopId: job.shopId, conversationId, answeredSeq: job.seq, ...run });

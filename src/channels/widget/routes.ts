@@ -1,17 +1,16 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { enqueueReply } from '../../agent/reply/enqueue-reply.ts';
 import type { ReplyWorker } from '../../agent/reply/reply-worker.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
-import { appendMessageInTransaction } from '../../conversations/append-message.ts';
 import { createConversation } from '../../conversations/create-conversation.ts';
 import type { Db } from '../../db/client.ts';
 import { conversations, messages, ratings } from '../../db/schema/index.ts';
 import { AppError } from '../../http/errors.ts';
 import type { RealtimeBus } from '../../realtime/bus.ts';
 import { findShopByWidgetKey, getWidgetChannel } from '../../shops/queries.ts';
-import { authorizeWidgetConversation } from './conversation-access.ts';
+import { authorizeWidgetConversation, bearerToken } from './conversation-access.ts';
+import { postCustomerMessage } from './post-message.ts';
 import { toVisibleWidgetMessage, toWidgetMessage } from './present.ts';
 import { ZParams, ZPost, ZStart, ZWidgetMessage } from './schema.ts';
 
@@ -68,35 +67,20 @@ export const widgetRoutes: FastifyPluginAsyncZod<WidgetOptions> = async (
       schema: { tags: ['widget'], params: ZParams, body: ZPost, response: { 202: ZWidgetMessage } },
     },
     async (req, reply) => {
-      const access = await authorizeWidgetConversation(db, req, req.params.id);
-      // The message and the reply it is owed commit together, before we answer: an acknowledged
-      // message is never lost, and a crash before the reply leaves the job for another process.
-      const { message, duplicate } = await db.transaction(async (tx) => {
-        const stored = await appendMessageInTransaction(tx, {
-          shopId: access.shopId,
-          conversationId: access.conversationId,
-          role: 'customer',
-          parts: [{ type: 'text', text: req.body.text }],
-          clientMessageId: req.body.clientMessageId,
-        });
-        if (!stored.duplicate) {
-          await enqueueReply(tx, {
-            shopId: access.shopId,
-            conversationId: access.conversationId,
-            seq: stored.message.seq,
-          });
-        }
-        return stored;
+      const { message, duplicate } = await postCustomerMessage(db, {
+        conversationId: req.params.id,
+        token: bearerToken(req),
+        text: req.body.text,
+        clientMessageId: req.body.clientMessageId,
       });
-      if (!duplicate) {
+      if (!duplicate)
         bus.publish({
           type: 'message',
-          shopId: access.shopId,
-          conversationId: access.conversationId,
+          shopId: message.shopId,
+          conversationId: message.conversationId,
           message,
         });
-      }
-      replyWorker.kick(access.conversationId);
+      replyWorker.kick(message.conversationId);
       return reply.status(202).send(toWidgetMessage(message));
     },
   );

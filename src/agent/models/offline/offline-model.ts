@@ -61,8 +61,25 @@ function toTurns(prompt: LanguageModelV4Prompt): Turn[] {
 
 const estimateTokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
 
+/** The prompt's characters without serialising it (that cost more than the whole reply). */
+function promptLength(prompt: LanguageModelV4Prompt): number {
+  let length = 0;
+  for (const message of prompt) {
+    if (typeof message.content === 'string') {
+      length += message.content.length;
+      continue;
+    }
+    for (const part of message.content) {
+      if (part.type === 'text') length += part.text.length;
+      else if (part.type === 'tool-call') length += typeof part.input === 'string' ? part.input.length : 64;
+      else if (part.type === 'tool-result') length += 256;
+    }
+  }
+  return length;
+}
+
 function usage(prompt: LanguageModelV4Prompt, output: string): LanguageModelV4Usage {
-  const input = estimateTokens(JSON.stringify(prompt));
+  const input = Math.max(1, Math.ceil(promptLength(prompt) / 4));
   const out = estimateTokens(output);
   return {
     inputTokens: { total: input, noCache: input, cacheRead: 0, cacheWrite: 0 },
@@ -117,8 +134,8 @@ export function createOfflineModel(): LanguageModelV4 {
       const parts: LanguageModelV4StreamPart[] = [{ type: 'stream-start', warnings: [] }];
       if (content.type === 'text') {
         parts.push({ type: 'text-start', id: 't0' });
-        // Word-sized chunks, as a hosted model would stream them.
-        for (const chunk of content.text.match(/\S+\s*/g) ?? [content.text]) {
+        // Phrase-sized chunks: streamed like a hosted model, without a stream part per word.
+        for (const chunk of content.text.match(/.{1,32}(\s+|$)|\S+\s*/gs) ?? [content.text]) {
           parts.push({ type: 'text-delta', id: 't0', delta: chunk });
         }
         parts.push({ type: 'text-end', id: 't0' });

@@ -4,13 +4,19 @@ import { answerSentences } from './policy-answer.ts';
 type Json = Record<string, unknown>;
 const pick = (lang: Lang, en: string, no: string) => (lang === 'no' ? no : en);
 
+// Building a NumberFormat costs far more than formatting: one per language and currency.
+const formats = new Map<string, Intl.NumberFormat>();
+
 function money(cents: unknown, currency: unknown, lang: Lang): string {
   const amount = typeof cents === 'number' ? cents / 100 : 0;
   const code = typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : 'USD';
-  return new Intl.NumberFormat(lang === 'no' ? 'nb-NO' : 'en-US', {
-    style: 'currency',
-    currency: code,
-  }).format(amount);
+  const key = `${lang}:${code}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'no' ? 'nb-NO' : 'en-US', { style: 'currency', currency: code });
+    formats.set(key, format);
+  }
+  return format.format(amount);
 }
 
 export const greeting = (lang: Lang) =>
