@@ -23,9 +23,13 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { AppError } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { registerAdminApp } from './http/static-admin.ts';
+import type { Jobs } from './jobs/types.ts';
 import { createRealtimeBus, type RealtimeBus } from './realtime/bus.ts';
+import { adminEventsRoute } from './realtime/events-route.ts';
 import { channelSettingsRoutes } from './settings/channels-routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
+import { createTicketEventDispatcher, type TicketEventDispatcher } from './tickets/dispatch-events.ts';
+import { ticketRoutes } from './tickets/routes.ts';
 
 export type AppOptions = {
   config: Config;
@@ -45,6 +49,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     bus: RealtimeBus;
     replyWorker: ReplyWorker;
+    ticketEvents: TicketEventDispatcher;
   }
 }
 
@@ -118,6 +123,10 @@ export async function buildApp({
   const replyWorker = createReplyWorker({ db, bus, log: app.log });
   app.decorate('bus', bus);
   app.decorate('replyWorker', replyWorker);
+  const ticketEvents = createTicketEventDispatcher({ db, bus, log: app.log });
+  app.decorate('ticketEvents', ticketEvents);
+  app.addHook('onReady', async () => ticketEvents.start());
+  app.addHook('preClose', async () => ticketEvents.stop());
   if (sweepReplies) app.addHook('onReady', async () => replyWorker.start());
   // Runs before other onClose hooks: replies in flight finish while the database is still open.
   app.addHook('preClose', async () => replyWorker.stop());
@@ -129,6 +138,8 @@ export async function buildApp({
   await app.register(conversationRoutes, { db });
   await app.register(channelSettingsRoutes, { db });
   await app.register(settingsRoutes, { db });
+  await app.register(ticketRoutes, { db, bus, jobs: lazyJobs(app), ticketEvents });
+  await app.register(adminEventsRoute, { bus });
   await app.register(widgetApi, {
     db,
     bus,
@@ -139,4 +150,9 @@ export async function buildApp({
   await app.register(widgetAssetRoutes, { db });
   await registerAdminApp(app);
   return app;
+}
+
+/** The app's jobs, looked up when used (they are decorated while the app is built). */
+function lazyJobs(app: FastifyInstance): Pick<Jobs, 'send'> {
+  return { send: (name, data, options) => (app as unknown as { jobs: Jobs }).jobs.send(name, data, options) };
 }

@@ -16,6 +16,13 @@ export const ERROR_CODES = {
   conflict: 'the change conflicts with the current state',
   not_resolved: 'only a resolved conversation can be rated',
   already_rated: 'the conversation already has a rating',
+  invalid_transition: 'the ticket cannot move from its current status to that one',
+  invalid_category: 'the category is not one of the shop’s categories, or its name is invalid',
+  category_exists: 'the shop already has that category',
+  too_many_categories: 'the shop has the maximum number of categories',
+  nothing_to_retry: 'the delivery is not in a failed state',
+  webhook_url_not_allowed: 'webhook URLs must be https and resolve to public addresses',
+  invalid_recipients: 'notification recipients must be valid email addresses (at most 10)',
   internal_error: 'something went wrong on our side',
   service_unavailable: 'a dependency (usually the database) is unavailable',
 } as const;

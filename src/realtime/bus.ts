@@ -15,20 +15,31 @@ export type ConversationEvent =
   | { type: 'delta'; shopId: string; conversationId: string; replyTo: string; text: string }
   | { type: 'status'; shopId: string; conversationId: string; status: ConversationStatus };
 
-export type RealtimeBus = {
-  /** Call only after the change is committed. */
-  publish(event: ConversationEvent): void;
-  subscribe(conversationId: string, listener: (event: ConversationEvent) => void): () => void;
-  subscribeShop(shopId: string, listener: (event: ConversationEvent) => void): () => void;
+/** A ticket was created, changed or deleted: admin screens refetch it. */
+export type TicketEvent = {
+  type: 'ticket';
+  shopId: string;
+  action: 'created' | 'updated' | 'deleted';
+  number: number;
 };
 
-/** In-process fan-out of conversation events (one process; see ARCHITECTURE.md for scale-out). */
+export type ShopEvent = ConversationEvent | TicketEvent;
+
+export type RealtimeBus = {
+  /** Call only after the change is committed. */
+  publish(event: ShopEvent): void;
+  subscribe(conversationId: string, listener: (event: ConversationEvent) => void): () => void;
+  /** Everything in one shop (the admin's event stream). */
+  subscribeShop(shopId: string, listener: (event: ShopEvent) => void): () => void;
+};
+
+/** In-process fan-out of conversation and ticket events (one process; see ARCHITECTURE.md for scale-out). */
 export function createRealtimeBus(): RealtimeBus {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   return {
     publish(event) {
-      emitter.emit(`c:${event.conversationId}`, event);
+      if (event.type !== 'ticket') emitter.emit(`c:${event.conversationId}`, event);
       emitter.emit(`s:${event.shopId}`, event);
     },
     subscribe(conversationId, listener) {

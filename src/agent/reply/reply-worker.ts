@@ -5,6 +5,7 @@ import { type Db, queryRows } from '../../db/client.ts';
 import { replyJobs } from '../../db/schema/index.ts';
 import type { RealtimeBus } from '../../realtime/bus.ts';
 import { openTicket } from '../../tickets/open-ticket.ts';
+import { SYSTEM_ACTOR } from '../../tickets/record-event.ts';
 import type { StoredTurn } from '../history.ts';
 import { runAgent } from '../run-agent.ts';
 import { storeReply } from './store-reply.ts';
@@ -86,6 +87,7 @@ export function createReplyWorker({ db, bus, log, leaseMs = 10_000, sweepMs = 1_
       reason: 'ai_unable_to_solve',
       priority: 'high',
       summary: 'The AI could not produce a reply; please answer the customer.',
+      actor: SYSTEM_ACTOR,
     });
     const text = `Sorry, I'm having trouble answering right now. A person from our team will follow up — your ticket number is #${ticket.number}.`;
     return storeReply(db, {

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { conversations, ratings } from '../../db/schema/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { getShopSettings } from '../../settings/shop-settings.ts';
+import { categorize, prioritize } from '../../agent/models/offline/ticket-fields.ts';
 import { openTicket } from '../../tickets/open-ticket.ts';
 import { authorizeWidgetConversation } from './conversation-access.ts';
 import { ZParams, ZRating } from './schema.ts';
@@ -58,8 +59,11 @@ export const widgetRatingRoute: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
           shopId: access.shopId,
           conversationId: access.conversationId,
           reason: 'bad_rating',
-          priority: 'high',
+          // The comment, if any, says what went wrong: classified like the offline model's own tickets.
+          category: comment ? categorize(comment) : 'Other',
+          priority: comment && prioritize(comment) === 'urgent' ? 'urgent' : 'high',
           summary: comment ? `Bad rating: ${comment}` : 'The customer rated the conversation as bad.',
+          actor: { type: 'system', name: 'Customer rating' },
         });
         ticketNumber = ticket.number;
       }
