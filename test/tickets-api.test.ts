@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, newConversation, newShop } from './helpers/factories.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions themselves.
 type Json = Record<string, any>;
 
 describe('tickets API', () => {

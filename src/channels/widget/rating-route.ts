@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { categorize, prioritize } from '../../agent/models/offline/ticket-fields.ts';
 import type { Db } from '../../db/client.ts';
 import { conversations, ratings } from '../../db/schema/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { getShopSettings } from '../../settings/shop-settings.ts';
-import { categorize, prioritize } from '../../agent/models/offline/ticket-fields.ts';
 import { openTicket } from '../../tickets/open-ticket.ts';
 import { authorizeWidgetConversation } from './conversation-access.ts';
 import { ZParams, ZRating } from './schema.ts';
