@@ -16,6 +16,7 @@ import {
   storeOrders,
   storePolicies,
   storeProducts,
+  ticketEvents,
   tickets,
 } from '../db/schema/index.ts';
 import { createShop, getWidgetChannel } from '../shops/queries.ts';
@@ -105,6 +106,47 @@ async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unk
  * customers and conversations (with messages, drafts, ratings and tickets). The same data comes out every time,
  * except ids and dates, which are relative to `now`.
  */
+/** Each demo ticket's history: opened by the AI (or a rating), then moved by staff; all long dispatched. */
+function seedTicketHistory(
+  shopId: string,
+  rows: Array<{
+    status: string;
+    reason: string;
+    category: string;
+    priority: string;
+    createdAt: Date;
+    updatedAt: Date;
+  }>,
+  ids: Array<{ id: string }>,
+): Array<typeof ticketEvents.$inferInsert> {
+  return rows.flatMap((t, i) => {
+    const opened: typeof ticketEvents.$inferInsert = {
+      shopId,
+      ticketId: ids[i].id,
+      field: 'created',
+      toValue: t.reason,
+      actorType: t.reason === 'bad_rating' ? 'system' : 'ai',
+      actorName: t.reason === 'bad_rating' ? 'Customer rating' : 'AI assistant',
+      detail: { category: t.category, priority: t.priority },
+      createdAt: t.createdAt,
+      dispatchedAt: t.createdAt,
+    };
+    if (t.status === 'new') return [opened];
+    const moved: typeof ticketEvents.$inferInsert = {
+      shopId,
+      ticketId: ids[i].id,
+      field: 'status',
+      fromValue: 'new',
+      toValue: t.status,
+      actorType: 'staff',
+      actorName: 'Demo staff',
+      createdAt: t.updatedAt,
+      dispatchedAt: t.updatedAt,
+    };
+    return [opened, moved];
+  });
+}
+
 export async function seedDemoShop(
   db: Db,
   options: { adminEmail: string; adminPassword: string; now?: Date },
@@ -269,7 +311,10 @@ export async function seedDemoShop(
           ]
         : [],
     );
-    if (ticketRows.length) await tx.insert(tickets).values(ticketRows);
+    if (ticketRows.length) {
+      const inserted = await tx.insert(tickets).values(ticketRows).returning({ id: tickets.id });
+      await tx.insert(ticketEvents).values(seedTicketHistory(shop.id, ticketRows, inserted));
+    }
     await tx
       .update(shops)
       .set({ nextTicketNumber: ticketRows.length + 1 })
