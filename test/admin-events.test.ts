@@ -90,4 +90,35 @@ describe('admin events (SSE)', () => {
     ).toBe(true);
     expect(events.some((e) => e.event === 'delta')).toBe(false);
   });
+
+  it("delivers a staff reply on the ticket into the customer's open chat", async () => {
+    const chat = await startWidgetChat(base, widgetKey);
+    const widget = await openSse(`${base}/widget/v1/conversations/${chat.conversationId}/stream`, {
+      authorization: `Bearer ${chat.token}`,
+    });
+    streams.push(widget);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/tickets',
+      payload: { conversationId: chat.conversationId, category: 'Other' },
+      headers: { cookie: cookieA },
+    });
+    const number = created.json().number as number;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/tickets/${number}/replies`,
+      payload: { body: 'Hi, this is Siri from the shop. <script>x</script>' },
+      headers: { cookie: cookieA },
+    });
+    const events = await widget.waitFor(
+      (evs) => evs.some((e) => e.event === 'message' && (e.data as { role: string }).role === 'staff'),
+      5000,
+      'staff message in the widget',
+    );
+    const staff = events.find((e) => e.event === 'message' && (e.data as { role: string }).role === 'staff');
+    expect(staff?.data).toMatchObject({
+      role: 'staff',
+      text: 'Hi, this is Siri from the shop. <script>x</script>',
+    });
+  });
 });
