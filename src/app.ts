@@ -23,7 +23,7 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { AppError } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { registerAdminApp } from './http/static-admin.ts';
-import type { Jobs } from './jobs/types.ts';
+import { JOB, type Jobs } from './jobs/types.ts';
 import { createRealtimeBus, type RealtimeBus } from './realtime/bus.ts';
 import { adminEventsRoute } from './realtime/events-route.ts';
 import { channelSettingsRoutes } from './settings/channels-routes.ts';
@@ -123,7 +123,13 @@ export async function buildApp({
   const replyWorker = createReplyWorker({ db, bus, log: app.log });
   app.decorate('bus', bus);
   app.decorate('replyWorker', replyWorker);
-  const ticketEvents = createTicketEventDispatcher({ db, bus, log: app.log });
+  const jobs = lazyJobs(app);
+  const ticketEvents = createTicketEventDispatcher({
+    db,
+    bus,
+    log: app.log,
+    emailReply: (r) => jobs.send(JOB.ticketReplyEmail, r, { singletonKey: r.ticketMessageId }),
+  });
   app.decorate('ticketEvents', ticketEvents);
   app.addHook('onReady', async () => ticketEvents.start());
   app.addHook('preClose', async () => ticketEvents.stop());
@@ -138,7 +144,7 @@ export async function buildApp({
   await app.register(conversationRoutes, { db });
   await app.register(channelSettingsRoutes, { db });
   await app.register(settingsRoutes, { db });
-  await app.register(ticketRoutes, { db, bus, jobs: lazyJobs(app), ticketEvents });
+  await app.register(ticketRoutes, { db, bus, jobs, ticketEvents });
   await app.register(adminEventsRoute, { bus });
   await app.register(widgetApi, {
     db,

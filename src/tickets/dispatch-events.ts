@@ -12,6 +12,8 @@ type Options = {
   log: FastifyBaseLogger;
   /** Queues the alerts (notifications); a failure leaves the event for the next pass. */
   notify?: (alert: TicketAlert) => Promise<void>;
+  /** Queues a reply's email (a reply row whose email is still pending). */
+  emailReply?: (reply: { shopId: string; ticketMessageId: string }) => Promise<void>;
   intervalMs?: number;
 };
 
@@ -22,6 +24,8 @@ type Claimed = {
   field: string;
   to_value: string | null;
   priority: string;
+  /** A reply whose email is still owed. */
+  pending_reply_id: string | null;
 };
 
 export type TicketEventDispatcher = { kick(): void; start(): void; stop(): Promise<void> };
@@ -35,16 +39,24 @@ function alertsFor(e: Claimed): TicketAlert['kind'][] {
 
 /**
  * Follows ticket history rows written in the same transaction as each change (an outbox): tells open
- * admin screens, and queues notifications. Rows are claimed with SKIP LOCKED, so any number of processes
- * can run this; a process dying after the commit leaves nothing undelivered.
+ * admin screens, and queues notifications and reply emails. Rows are claimed with SKIP LOCKED, so any
+ * number of processes can run this; a process dying after the commit leaves nothing undelivered.
  */
 export function createTicketEventDispatcher({
   db,
   bus,
   log,
   notify,
+  emailReply,
   intervalMs = 1000,
 }: Options): TicketEventDispatcher {
+  // The jobs this event queues; throws if queueing fails.
+  async function follow(e: Claimed) {
+    for (const kind of notify ? alertsFor(e) : [])
+      await notify?.({ shopId: e.shop_id, ticketNumber: e.number, kind });
+    if (e.pending_reply_id && emailReply)
+      await emailReply({ shopId: e.shop_id, ticketMessageId: e.pending_reply_id });
+  }
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;
   let again = false;
@@ -58,20 +70,20 @@ export function createTicketEventDispatcher({
             from tickets t
             where t.id = e.ticket_id and e.id in (
               select id from ticket_events where dispatched_at is null order by id limit 100 for update skip locked)
-            returning e.id, e.shop_id, t.number, e.field, e.to_value, t.priority`,
+            returning e.id, e.shop_id, t.number, e.field, e.to_value, t.priority,
+              (select m.id from ticket_messages m where e.field = 'reply'
+                and m.id::text = e.detail->>'replyId' and m.email_status = 'pending') as pending_reply_id`,
       );
       if (claimed.length === 0) return;
       const seen = new Set<string>();
       let failed = false;
       for (const e of claimed.sort((a, b) => Number(a.id) - Number(b.id))) {
-        for (const kind of notify ? alertsFor(e) : []) {
-          try {
-            await notify?.({ shopId: e.shop_id, ticketNumber: e.number, kind });
-          } catch (err) {
-            log.warn({ err: { message: (err as Error).message } }, 'queueing a ticket notification failed');
-            await queryRows(db, sql`update ticket_events set dispatched_at = null where id = ${e.id}`);
-            failed = true;
-          }
+        try {
+          await follow(e);
+        } catch (err) {
+          log.warn({ err: { message: (err as Error).message } }, 'queueing ticket follow-up jobs failed');
+          await queryRows(db, sql`update ticket_events set dispatched_at = null where id = ${e.id}`);
+          failed = true;
         }
         const action: TicketEvent['action'] =
           e.field === 'created' ? 'created' : e.field === 'deleted' ? 'deleted' : 'updated';

@@ -6,12 +6,10 @@ import { lockTicket } from './change-ticket.ts';
 import { toNoteItem, toReplyItem } from './get-ticket.ts';
 import { type Actor, recordTicketEvents } from './record-event.ts';
 
-const EMAIL_CHANNELS = new Set(['gmail', 'outlook', 'email']);
-
 /**
  * A staff reply to the customer, through the conversation's channel: into the chat (widget and email
  * conversations both keep it in their thread), and by email when the channel is email or the widget
- * customer left an address (sent by a job; `emailOwed` says so). A New ticket becomes Open.
+ * customer left an address (queued from the reply's history row). A New ticket becomes Open.
  */
 export async function replyToTicket(db: Db, shopId: string, number: number, body: string, actor: Actor) {
   return db.transaction(async (tx) => {
@@ -61,13 +59,7 @@ export async function replyToTicket(db: Db, shopId: string, number: number, body
       { field: 'reply', detail: { replyId: reply.id } },
       ...(opened ? [{ field: 'status' as const, from: 'new', to: 'open' }] : []),
     ]);
-    return {
-      item: toReplyItem(reply),
-      chatMessage,
-      conversationId: conversation?.id ?? null,
-      emailOwed: Boolean(reply.emailTo),
-      emailChannel: conversation ? EMAIL_CHANNELS.has(conversation.channel) : false,
-    };
+    return { item: toReplyItem(reply), chatMessage, conversationId: conversation?.id ?? null };
   });
 }
 
@@ -110,4 +102,12 @@ export async function requeueReplyEmail(db: Db, shopId: string, number: number, 
     )
     .returning();
   return updated[0] ? toReplyItem(updated[0]) : null;
+}
+
+/** Puts a requeued email back to failed when it could not be queued after all. */
+export async function markReplyEmailFailed(db: Db, shopId: string, replyId: string, error: string) {
+  await db
+    .update(ticketMessages)
+    .set({ emailStatus: 'failed', emailError: error })
+    .where(and(eq(ticketMessages.shopId, shopId), eq(ticketMessages.id, replyId)));
 }

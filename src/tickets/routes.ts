@@ -10,7 +10,7 @@ import type { TicketEventDispatcher } from './dispatch-events.ts';
 import { getTicketDetail } from './get-ticket.ts';
 import { listTickets } from './list-tickets.ts';
 import { openTicket } from './open-ticket.ts';
-import { addTicketNote, replyToTicket, requeueReplyEmail } from './reply-ticket.ts';
+import { addTicketNote, markReplyEmailFailed, replyToTicket, requeueReplyEmail } from './reply-ticket.ts';
 import {
   ZAddCategory,
   ZBodyInput,
@@ -150,9 +150,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<Options> = async (app, { db, bu
           message: result.chatMessage,
         });
       }
-      // Stored as pending first: if queueing fails the reply shows "pending" and can be retried.
-      if (result.emailOwed)
-        await jobs.send(JOB.ticketReplyEmail, { shopId, ticketMessageId: result.item.id });
+      // The email job is queued from the reply's history row (an outbox), so a crash cannot lose it.
       ticketEvents.kick();
       return reply.status(201).send(result.item);
     },
@@ -164,9 +162,19 @@ export const ticketRoutes: FastifyPluginAsyncZod<Options> = async (app, { db, bu
     async (req) => {
       const shopId = req.staff.shopId;
       if (!isUuid(req.params.id)) throw notFound('reply');
-      const item = await requeueReplyEmail(db, shopId, ticketNumber(req.params.number), req.params.id);
+      const number = ticketNumber(req.params.number);
+      const item = await requeueReplyEmail(db, shopId, number, req.params.id);
       if (!item) throw new AppError(409, 'nothing_to_retry', 'Only a failed email delivery can be retried');
-      await jobs.send(JOB.ticketReplyEmail, { shopId, ticketMessageId: item.id });
+      try {
+        await jobs.send(
+          JOB.ticketReplyEmail,
+          { shopId, ticketMessageId: item.id },
+          { singletonKey: item.id },
+        );
+      } catch (err) {
+        await markReplyEmailFailed(db, shopId, item.id, 'Could not queue the email; try again');
+        throw err;
+      }
       return item;
     },
   );
