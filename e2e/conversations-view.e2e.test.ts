@@ -11,6 +11,7 @@ import {
   XSS_NAME,
   XSS_TEXT,
 } from './helpers/conversations-e2e-setup.ts';
+import { injectedElements, NO_INJECTED, xssValue } from './helpers/markup.ts';
 import type { RunningServer } from './helpers/server.ts';
 
 let server: RunningServer | undefined;
@@ -19,19 +20,6 @@ let xssConversationId = '';
 
 const statusBadge = () => page.getByTestId('conversation-status');
 const badgeText = async () => ((await statusBadge().textContent()) ?? '').trim();
-const xssValue = () => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
-
-/** Elements the payloads would create if they were parsed as HTML instead of shown as text. */
-const injectedElements = () =>
-  page.evaluate(() => ({
-    imgX: document.querySelectorAll('img[src="x"]').length,
-    onerror: document.querySelectorAll('[onerror]').length,
-    onload: document.querySelectorAll('[onload]').length,
-    svgFromPayload: [...document.querySelectorAll('svg')].filter((s) => s.hasAttribute('onload')).length,
-    scripts: [...document.scripts].filter((s) => (s.textContent ?? '').includes('__xss')).length,
-  }));
-
-const NO_INJECTED = { imgX: 0, onerror: 0, onload: 0, svgFromPayload: 0, scripts: 0 };
 
 describe('Conversations: view, resolve, markup (browser)', () => {
   const suite = setUpConversationsSuite('FAILED-conversations-view-');
@@ -182,8 +170,8 @@ describe('Conversations: view, resolve, markup (browser)', () => {
         `[data-testid="conversation-row"][data-conversation-id="${xssConversationId}"]`,
       );
       await rowLocator.getByText(XSS_NAME, { exact: true }).waitFor({ state: 'visible' });
-      expect(await xssValue()).toBeUndefined();
-      expect(await injectedElements()).toEqual(NO_INJECTED);
+      expect(await xssValue(page)).toBeUndefined();
+      expect(await injectedElements(page)).toEqual(NO_INJECTED);
       await saveScreenshot(page, 'xss-list');
 
       // The conversation view: header, author and message text.
@@ -193,8 +181,8 @@ describe('Conversations: view, resolve, markup (browser)', () => {
       const message = page.locator('[data-testid="message"][data-role="customer"]').first();
       await message.getByText(XSS_TEXT, { exact: true }).waitFor({ state: 'visible' });
       expect(await page.title()).toContain(XSS_NAME);
-      expect(await xssValue()).toBeUndefined();
-      expect(await injectedElements()).toEqual(NO_INJECTED);
+      expect(await xssValue(page)).toBeUndefined();
+      expect(await injectedElements(page)).toEqual(NO_INJECTED);
       await saveScreenshot(page, 'xss-conversation-view');
 
       // The same markup as a search term, straight from the URL.
@@ -205,8 +193,8 @@ describe('Conversations: view, resolve, markup (browser)', () => {
         'the list searched for markup',
       );
       expect(await page.getByRole('textbox', { name: 'Search' }).inputValue()).toBe(XSS_NAME);
-      expect(await xssValue()).toBeUndefined();
-      expect(await injectedElements()).toEqual(NO_INJECTED);
+      expect(await xssValue(page)).toBeUndefined();
+      expect(await injectedElements(page)).toEqual(NO_INJECTED);
 
       expect(dialogs).toEqual([]);
       expect(cspViolations).toEqual([]);

@@ -65,3 +65,20 @@ export async function startWidgetConversation(
   }
   return started.conversationId;
 }
+
+/** A staff API call with a JSON body and the session cookie; answers status and parsed body (no throw). */
+export async function apiSend(
+  baseUrl: string,
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  cookie: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}

@@ -13,7 +13,10 @@ const ConversationPage = lazy(() =>
   import('./conversations/view/conversation-page.tsx').then((m) => ({ default: m.ConversationPage })),
 );
 const TicketsPage = lazy(() =>
-  import('./tickets/tickets-page.tsx').then((m) => ({ default: m.TicketsPage })),
+  import('./tickets/list/tickets-page.tsx').then((m) => ({ default: m.TicketsPage })),
+);
+const TicketPage = lazy(() =>
+  import('./tickets/view/ticket-page.tsx').then((m) => ({ default: m.TicketPage })),
 );
 const SettingsPage = lazy(() =>
   import('./settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
@@ -40,7 +43,7 @@ export function AppRoutes() {
           <Route path="conversations" element={<ConversationsPage />} />
           <Route path="conversations/:id" element={<ConversationPage />} />
           <Route path="tickets" element={<TicketsPage />} />
-          <Route path="tickets/:number" element={<TicketsPage />} />
+          <Route path="tickets/:number" element={<TicketPage />} />
           <Route path="settings/*" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -29,3 +29,22 @@ export function ErrorState({ title = 'Something went wrong', error, onRetry, ret
     </Alert>
   );
 }
+
+type FailedQuery = { error: unknown; isFetching: boolean; refetch: () => unknown };
+
+/** A query's failure with Retry (which refetches it). */
+export function QueryErrorState({
+  title,
+  query,
+  children,
+}: {
+  title: string;
+  query: FailedQuery;
+  children?: ReactNode;
+}) {
+  return (
+    <ErrorState title={title} error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching}>
+      {children}
+    </ErrorState>
+  );
+}

@@ -24,6 +24,13 @@ export function formatDateTime(iso: string, locale?: string): string {
   return formatter(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** "Nov 24, 2026" in the given locale. */
+export function formatDate(iso: string, locale?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return formatter(locale, { dateStyle: 'medium' }).format(date);
+}
+
 /** The full date and time, for tooltips. */
 export function formatFullDateTime(iso: string, locale?: string): string {
   const date = new Date(iso);

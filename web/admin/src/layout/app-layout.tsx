@@ -3,11 +3,13 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../api/auth.ts';
+import { useLiveEvents } from '../api/live-events.ts';
 import { ChatIcon } from '../common/icons.tsx';
 import { PageLoader } from '../common/page-loader.tsx';
 import classes from './app-layout.module.css';
 import { FallbackBanner } from './fallback-banner.tsx';
 import { NAV_ITEMS } from './nav-items.ts';
+import { NewTicketsBadge } from './new-tickets-badge.tsx';
 import { SignOutButton } from './sign-out-button.tsx';
 
 /** The signed-in frame: header with shop and user, navigation, and the current page. */
@@ -15,6 +17,7 @@ export function AppLayout() {
   const [navOpened, nav] = useDisclosure(false);
   const { pathname } = useLocation();
   const { data: me } = useMe();
+  useLiveEvents(Boolean(me));
 
   return (
     <AppShell
@@ -77,6 +80,7 @@ export function AppLayout() {
                   to={item.to}
                   label={item.label}
                   leftSection={<item.icon size={18} />}
+                  rightSection={item.to === '/tickets' ? <NewTicketsBadge /> : undefined}
                   active={active}
                   aria-current={active ? 'page' : undefined}
                   onClick={nav.close}

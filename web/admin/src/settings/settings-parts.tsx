@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mant
 import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useId } from 'react';
 import { errorMessage } from '../api/client.ts';
-import { ErrorState } from '../common/error-state.tsx';
+import { QueryErrorState } from '../common/error-state.tsx';
 import { AlertIcon, CheckIcon } from '../common/icons.tsx';
 
 /** One settings section: a titled card. */
@@ -55,14 +55,7 @@ export function SectionQuery<T>({
 }) {
   if (query.data !== undefined) return children(query.data);
   if (query.isError) {
-    return (
-      <ErrorState
-        title={`Could not load the ${what}`}
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    return <QueryErrorState title={`Could not load the ${what}`} query={query} />;
   }
   return <FormSkeleton label={`Loading the ${what}`} />;
 }

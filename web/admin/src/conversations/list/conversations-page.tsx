@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { useConversations } from '../../api/conversations.ts';
-import { ErrorState } from '../../common/error-state.tsx';
+import { QueryErrorState } from '../../common/error-state.tsx';
 import { InboxIcon } from '../../common/icons.tsx';
 import { PageHeader } from '../../common/page-header.tsx';
 import { usePageTitle } from '../../common/use-page-title.ts';
@@ -25,18 +25,13 @@ export function ConversationsPage() {
     body = <ConversationsTableSkeleton />;
   } else if (query.isError && !query.data) {
     body = (
-      <ErrorState
-        title="Could not load conversations"
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      >
+      <QueryErrorState title="Could not load conversations" query={query}>
         {isApiError(query.error) && query.error.code === 'invalid_cursor' && (
           <Button size="xs" variant="white" color="red" onClick={list.firstPage}>
             Go to first page
           </Button>
         )}
-      </ErrorState>
+      </QueryErrorState>
     );
   } else if (query.data && query.data.items.length === 0) {
     body = (
@@ -115,7 +110,7 @@ export function ConversationsPage() {
       />
       {query.isError && query.data && (
         <Box mb="md">
-          <ErrorState title="Could not refresh" error={query.error} onRetry={() => query.refetch()} />
+          <QueryErrorState title="Could not refresh" query={query} />
         </Box>
       )}
       {body}

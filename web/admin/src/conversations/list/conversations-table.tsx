@@ -1,13 +1,13 @@
-import { Skeleton, Table, Text } from '@mantine/core';
-import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
+import { Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ConversationListItem } from '../../api/types.ts';
 import { DateText } from '../../common/date-text.tsx';
 import { customerLabel, formatDateTime } from '../../common/format.ts';
+import { listTableClasses as classes, ListTable, SkeletonRows } from '../../common/list-table.tsx';
+import { rowOpenHandlers } from '../../common/row-open.ts';
 import { useLocale } from '../../common/use-locale.ts';
 import { CHANNEL_LABELS, labelOf, STATUS_LABELS } from '../labels.ts';
 import { StatusBadge } from '../status-badge.tsx';
-import classes from './conversations-table.module.css';
 
 const COLUMNS = [
   { label: 'Status', width: 136 },
@@ -17,66 +17,20 @@ const COLUMNS = [
   { label: 'Preview', width: undefined },
 ] as const;
 
-function TableHead() {
-  return (
-    <Table.Thead>
-      <Table.Tr>
-        {COLUMNS.map((c) => (
-          <Table.Th key={c.label} w={c.width} scope="col">
-            {c.label}
-          </Table.Th>
-        ))}
-      </Table.Tr>
-    </Table.Thead>
-  );
-}
-
-function Frame({ children, busy }: { children: ReactNode; busy?: boolean }) {
-  return (
-    <Table.ScrollContainer minWidth={760} className={classes.frame}>
-      <Table
-        layout="fixed"
-        verticalSpacing="sm"
-        horizontalSpacing="md"
-        highlightOnHover
-        aria-label="Conversations"
-        aria-busy={busy || undefined}
-        className={classes.table}
-      >
-        <TableHead />
-        {children}
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
 /** Placeholder rows while the first page loads. */
-export function ConversationsTableSkeleton({ rows = 8 }: { rows?: number }) {
+export function ConversationsTableSkeleton() {
   return (
-    <Frame busy>
-      <Table.Tbody>
-        {Array.from({ length: rows }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder rows.
-          <Table.Tr key={i}>
-            <Table.Td>
-              <Skeleton height={20} width={84} radius="sm" />
-            </Table.Td>
-            <Table.Td>
-              <Skeleton height={12} width="70%" />
-            </Table.Td>
-            <Table.Td>
-              <Skeleton height={12} width={56} />
-            </Table.Td>
-            <Table.Td>
-              <Skeleton height={12} width={130} />
-            </Table.Td>
-            <Table.Td>
-              <Skeleton height={12} width="85%" />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Frame>
+    <ListTable label="Conversations" columns={COLUMNS} minWidth={760} busy>
+      <SkeletonRows
+        cells={[
+          { width: 84, badge: true },
+          { width: '70%' },
+          { width: 56 },
+          { width: 130 },
+          { width: '85%' },
+        ]}
+      />
+    </ListTable>
   );
 }
 
@@ -92,19 +46,8 @@ type Props = {
 export function ConversationsTable({ items, listSearch, onOpen, stale }: Props) {
   const locale = useLocale();
 
-  const openFromClick = (event: MouseEvent<HTMLTableRowElement>, id: string) => {
-    // The customer link navigates by itself (and honours Ctrl/Cmd-click).
-    if ((event.target as Element).closest('a')) return;
-    onOpen(id);
-  };
-  const openFromKey = (event: KeyboardEvent<HTMLTableRowElement>, id: string) => {
-    if (event.key !== 'Enter' || event.target !== event.currentTarget) return;
-    event.preventDefault();
-    onOpen(id);
-  };
-
   return (
-    <Frame busy={stale}>
+    <ListTable label="Conversations" columns={COLUMNS} minWidth={760} busy={stale}>
       <Table.Tbody className={stale ? classes.stale : undefined}>
         {items.map((c) => {
           const customer = customerLabel(c.customer);
@@ -117,8 +60,7 @@ export function ConversationsTable({ items, listSearch, onOpen, stale }: Props) 
               tabIndex={0}
               aria-label={`${customer}, ${labelOf(STATUS_LABELS, c.status)}, ${channel}, ${formatDateTime(c.startedAt, locale)}`}
               className={classes.row}
-              onClick={(event) => openFromClick(event, c.id)}
-              onKeyDown={(event) => openFromKey(event, c.id)}
+              {...rowOpenHandlers(() => onOpen(c.id))}
             >
               <Table.Td>
                 <StatusBadge status={c.status} />
@@ -156,6 +98,6 @@ export function ConversationsTable({ items, listSearch, onOpen, stale }: Props) 
           );
         })}
       </Table.Tbody>
-    </Frame>
+    </ListTable>
   );
 }

@@ -8,12 +8,13 @@ type Props = {
   value: string;
   /** Writes the search to the URL (a new history entry, so Back returns to the previous search). */
   onSearch: (q: string) => void;
+  placeholder?: string;
 };
 
 const DEBOUNCE_MS = 250;
 
 /** The debounced "Search" box: name, email or message text. */
-export function SearchInput({ value, onSearch }: Props) {
+export function SearchInput({ value, onSearch, placeholder = 'Name, email or message' }: Props) {
   const [text, setText] = useState(value);
   // The last search this box wrote to the URL; any other URL value came from outside (Back, Clear filters).
   const written = useRef(value);
@@ -38,7 +39,7 @@ export function SearchInput({ value, onSearch }: Props) {
       label="Search"
       type="text"
       enterKeyHint="search"
-      placeholder="Name, email or message"
+      placeholder={placeholder}
       leftSection={<SearchIcon size={16} />}
       value={text}
       onChange={(event) => {

@@ -7,14 +7,12 @@ import {
   type ConversationFilters,
   type ConversationStatus,
 } from '../../api/types.ts';
+import { oneOf } from '../../common/one-of.ts';
 
 /** History-entry state of a list page: the cursors of the pages before it, for "Previous page". */
 type PagerState = { cursorStack?: string[] };
 
 const FILTER_KEYS = ['status', 'channel', 'hasDrafts', 'q'] as const;
-
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
-  values.includes(value as T) ? (value as T) : undefined;
 
 function readFilters(params: URLSearchParams): ConversationFilters {
   return {

@@ -1,18 +1,11 @@
-import { Anchor, Flex, Group, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Flex, Group, Stack, Text, Title } from '@mantine/core';
 import type { ConversationDetail } from '../../api/types.ts';
+import { BackAnchor, MetaDot } from '../../common/back-anchor.tsx';
 import { DateText } from '../../common/date-text.tsx';
 import { customerLabel } from '../../common/format.ts';
-import { ArrowLeftIcon } from '../../common/icons.tsx';
 import { CHANNEL_LABELS, labelOf } from '../labels.ts';
 import { StatusBadge } from '../status-badge.tsx';
 import { ResolveButton } from './resolve-button.tsx';
-
-const Dot = () => (
-  <Text span size="sm" aria-hidden="true" visibleFrom="sm">
-    ·
-  </Text>
-);
 
 /** Back link, who the customer is, channel, status, start date and the Resolve action. */
 export function ConversationHeader({
@@ -27,12 +20,7 @@ export function ConversationHeader({
   const channel = labelOf(CHANNEL_LABELS, conversation.channel);
   return (
     <Stack gap="sm" mb="lg">
-      <Anchor component={Link} to={backTo} size="sm" w="fit-content">
-        <Group gap={4} component="span" wrap="nowrap">
-          <ArrowLeftIcon size={14} />
-          Conversation list
-        </Group>
-      </Anchor>
+      <BackAnchor to={backTo}>Conversation list</BackAnchor>
       <Group justify="space-between" align="flex-start" gap="md">
         <Stack gap={6} miw={0} style={{ flex: 1 }}>
           <Group gap="sm" wrap="wrap" align="center">
@@ -53,7 +41,7 @@ export function ConversationHeader({
                 <Text span size="sm" style={{ overflowWrap: 'anywhere' }}>
                   {email}
                 </Text>
-                <Dot />
+                <MetaDot />
               </>
             )}
             <Text span size="sm" data-testid="conversation-channel">
@@ -62,7 +50,7 @@ export function ConversationHeader({
                 ? ` (${conversation.channelName})`
                 : ''}
             </Text>
-            <Dot />
+            <MetaDot />
             <Text span size="sm">
               Started <DateText iso={conversation.startedAt} />
             </Text>

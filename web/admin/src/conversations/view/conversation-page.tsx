@@ -1,39 +1,22 @@
-import { Button, EmptyState, Grid, Paper, Skeleton, Stack, Title } from '@mantine/core';
-import { Link, useLocation, useParams } from 'react-router';
+import { Grid, Stack, Title } from '@mantine/core';
+import { useLocation, useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { useConversation } from '../../api/conversations.ts';
-import { ErrorState } from '../../common/error-state.tsx';
+import { backLink } from '../../common/back-link.ts';
+import { DetailNotFound, DetailSkeleton } from '../../common/detail-states.tsx';
+import { QueryErrorState } from '../../common/error-state.tsx';
 import { customerLabel } from '../../common/format.ts';
-import { InboxIcon } from '../../common/icons.tsx';
 import { usePageTitle } from '../../common/use-page-title.ts';
 import { ConversationHeader } from './conversation-header.tsx';
 import { ConversationSidebar } from './conversation-sidebar.tsx';
 import { DraftBox } from './draft-box.tsx';
 import { MessageList } from './message-list.tsx';
 
-function backLink(state: unknown): string {
-  const search = (state as { listSearch?: unknown } | null)?.listSearch;
-  return typeof search === 'string' && search.startsWith('?') ? `/conversations${search}` : '/conversations';
-}
-
-function LoadingView() {
-  return (
-    <Stack gap="md" aria-busy="true" aria-label="Loading conversation">
-      <Skeleton height={14} width={120} />
-      <Skeleton height={32} width="40%" />
-      <Skeleton height={14} width="55%" />
-      <Skeleton height={90} mt="md" />
-      <Skeleton height={90} />
-      <Skeleton height={90} />
-    </Stack>
-  );
-}
-
 /** One conversation: header, the whole history with tool calls, the pending draft, tickets and rating. */
 export function ConversationPage() {
   const { id = '' } = useParams();
   const location = useLocation();
-  const backTo = backLink(location.state);
+  const backTo = backLink(location.state, '/conversations');
   const query = useConversation(id);
   const notFound = isApiError(query.error, 404);
   usePageTitle(
@@ -44,35 +27,19 @@ export function ConversationPage() {
         : 'Conversation',
   );
 
-  if (query.isPending) return <LoadingView />;
+  if (query.isPending) return <DetailSkeleton label="Loading conversation" />;
   if (notFound) {
     return (
-      <Paper withBorder radius="lg" p="xl" mt="md">
-        <EmptyState
-          data-testid="not-found"
-          icon={<InboxIcon size={28} />}
-          withIndicatorBackground
-          title="Conversation not found"
-          description="It may have been deleted, or it belongs to another shop."
-        >
-          <EmptyState.Actions>
-            <Button component={Link} to={backTo}>
-              Back to the conversation list
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Paper>
+      <DetailNotFound
+        title="Conversation not found"
+        description="It may have been deleted, or it belongs to another shop."
+        backTo={backTo}
+        backLabel="Back to the conversation list"
+      />
     );
   }
   if (query.isError && !query.data) {
-    return (
-      <ErrorState
-        title="Could not load this conversation"
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    return <QueryErrorState title="Could not load this conversation" query={query} />;
   }
 
   const conversation = query.data;

@@ -1,38 +1,15 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ConversationDetail, LinkedTicket, Rating } from '../../api/types.ts';
 import { DateText } from '../../common/date-text.tsx';
 import { customerLabel } from '../../common/format.ts';
 import { ThumbDownIcon, ThumbUpIcon } from '../../common/icons.tsx';
+import { SideSection } from '../../common/side-section.tsx';
+import { CreateTicketButton } from '../../tickets/create-ticket-button.tsx';
+import { PRIORITY_LABELS, REASON_LABELS } from '../../tickets/labels.ts';
+import { TicketStatusBadge } from '../../tickets/ticket-badges.tsx';
 import { CHANNEL_LABELS, labelOf } from '../labels.ts';
-
-const TICKET_STATUS = { new: 'New', open: 'Open', waiting: 'Waiting', resolved: 'Resolved' };
-const TICKET_STATUS_COLOR: Record<string, string> = {
-  new: 'blue',
-  open: 'orange',
-  waiting: 'grape',
-  resolved: 'teal',
-};
-const PRIORITY = { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' };
-const REASONS = {
-  customer_requested_human: 'Customer asked for a human',
-  ai_unable_to_solve: 'AI could not solve it',
-  bad_rating: 'Bad rating',
-  fallback_mode: 'Fallback mode',
-  staff_created: 'Created by staff',
-};
-
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label={title} data-testid={testId}>
-      <Title order={2} fz="xs" tt="uppercase" c="dimmed" mb="sm" style={{ letterSpacing: '0.05em' }}>
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -48,19 +25,17 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function TicketRow({ ticket }: { ticket: LinkedTicket }) {
-  const color = TICKET_STATUS_COLOR[ticket.status] ?? 'gray';
   return (
     <Stack gap={2} data-testid="linked-ticket" data-ticket-number={ticket.number}>
       <Group gap="xs" justify="space-between" wrap="nowrap">
         <Anchor component={Link} to={`/tickets/${ticket.number}`} fw={600} size="sm">
           Ticket #{ticket.number}
         </Anchor>
-        <Badge size="sm" variant="light" color={color} c={`${color}.9`} radius="sm" tt="none">
-          {labelOf(TICKET_STATUS, ticket.status)}
-        </Badge>
+        <TicketStatusBadge status={ticket.status} size="sm" />
       </Group>
       <Text size="xs" c="dimmed">
-        {labelOf(PRIORITY, ticket.priority)} priority · {ticket.category} · {labelOf(REASONS, ticket.reason)}
+        {labelOf(PRIORITY_LABELS, ticket.priority)} priority · {ticket.category} ·{' '}
+        {labelOf(REASON_LABELS, ticket.reason)}
       </Text>
     </Stack>
   );
@@ -92,7 +67,7 @@ function RatingView({ rating }: { rating: Rating }) {
 export function ConversationSidebar({ conversation }: { conversation: ConversationDetail }) {
   return (
     <Stack gap="md">
-      <Section title="Details">
+      <SideSection title="Details">
         <Stack gap="sm">
           <Field label="Customer">{customerLabel(conversation.customer)}</Field>
           {conversation.customer.name && conversation.customer.email && (
@@ -109,21 +84,20 @@ export function ConversationSidebar({ conversation }: { conversation: Conversati
             <DateText iso={conversation.lastMessageAt} />
           </Field>
         </Stack>
-      </Section>
-      <Section title="Tickets" testId="linked-tickets">
-        {conversation.tickets.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No tickets for this conversation.
-          </Text>
-        ) : (
-          <Stack gap="sm">
-            {conversation.tickets.map((t) => (
-              <TicketRow key={t.number} ticket={t} />
-            ))}
-          </Stack>
-        )}
-      </Section>
-      <Section title="Rating">
+      </SideSection>
+      <SideSection title="Tickets" testId="linked-tickets">
+        <Stack gap="sm">
+          {conversation.tickets.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              No tickets for this conversation.
+            </Text>
+          ) : (
+            conversation.tickets.map((t) => <TicketRow key={t.number} ticket={t} />)
+          )}
+          <CreateTicketButton conversationId={conversation.id} tickets={conversation.tickets} />
+        </Stack>
+      </SideSection>
+      <SideSection title="Rating">
         {conversation.rating ? (
           <RatingView rating={conversation.rating} />
         ) : (
@@ -131,7 +105,7 @@ export function ConversationSidebar({ conversation }: { conversation: Conversati
             Not rated.
           </Text>
         )}
-      </Section>
+      </SideSection>
     </Stack>
   );
 }

@@ -1,0 +1,22 @@
+import { Anchor, Group, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { ArrowLeftIcon } from './icons.tsx';
+
+/** A detail page's "← List" link back to where it was opened from. */
+export function BackAnchor({ to, children }: { to: string; children: string }) {
+  return (
+    <Anchor component={Link} to={to} size="sm" w="fit-content">
+      <Group gap={4} component="span" wrap="nowrap">
+        <ArrowLeftIcon size={14} />
+        {children}
+      </Group>
+    </Anchor>
+  );
+}
+
+/** The "·" between facts in a header line (hidden when the facts stack on small screens). */
+export const MetaDot = () => (
+  <Text span size="sm" aria-hidden="true" visibleFrom="sm">
+    ·
+  </Text>
+);

@@ -1,0 +1,76 @@
+import { Skeleton, Table } from '@mantine/core';
+import type { ReactNode } from 'react';
+import classes from './list-table.module.css';
+
+export { classes as listTableClasses };
+
+export type Column = { label: string; width?: number | string };
+
+/** A bordered list table with a header row; `busy` while it waits for (or stands in for) new rows. */
+export function ListTable({
+  label,
+  columns,
+  minWidth,
+  busy,
+  children,
+}: {
+  label: string;
+  columns: readonly Column[];
+  minWidth: number;
+  busy?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth} className={classes.frame}>
+      <Table
+        layout="fixed"
+        verticalSpacing="sm"
+        horizontalSpacing="md"
+        highlightOnHover
+        aria-label={label}
+        aria-busy={busy || undefined}
+        className={classes.table}
+      >
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c) => (
+              <Table.Th key={c.label} w={c.width} scope="col">
+                {c.label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        {children}
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Placeholder rows while the first page loads: one skeleton per cell, `badge` cells drawn taller. */
+export function SkeletonRows({
+  cells,
+  rows = 8,
+}: {
+  cells: ReadonlyArray<{ width: number | string; badge?: boolean }>;
+  rows?: number;
+}) {
+  return (
+    <Table.Tbody>
+      {Array.from({ length: rows }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder rows.
+        <Table.Tr key={i}>
+          {cells.map((cell, j) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder cells.
+            <Table.Td key={j}>
+              <Skeleton
+                height={cell.badge ? 20 : 12}
+                width={cell.width}
+                radius={cell.badge ? 'sm' : undefined}
+              />
+            </Table.Td>
+          ))}
+        </Table.Tr>
+      ))}
+    </Table.Tbody>
+  );
+}

@@ -1,0 +1,44 @@
+import { Badge, type BadgeProps } from '@mantine/core';
+import { labelOf } from '../conversations/labels.ts';
+import {
+  isPressing,
+  PRIORITY_COLORS,
+  PRIORITY_LABELS,
+  TICKET_STATUS_COLORS,
+  TICKET_STATUS_LABELS,
+} from './labels.ts';
+
+type Props = Omit<BadgeProps, 'children' | 'color'> & { 'data-testid'?: string };
+
+const colorOf = (colors: Record<string, string>, value: string) => colors[value] ?? 'gray';
+
+/** New / Open / Waiting / Resolved. */
+export function TicketStatusBadge({ status, ...props }: { status: string } & Props) {
+  const color = colorOf(TICKET_STATUS_COLORS, status);
+  return (
+    // Shade 9 text keeps the light badge above 4.5:1 contrast.
+    <Badge variant="light" color={color} c={`${color}.9`} radius="sm" tt="none" fw={600} {...props}>
+      {labelOf(TICKET_STATUS_LABELS, status)}
+    </Badge>
+  );
+}
+
+/** Low / Medium / High / Urgent; urgent and high are filled so they catch the eye. */
+export function PriorityBadge({ priority, ...props }: { priority: string } & Props) {
+  const color = colorOf(PRIORITY_COLORS, priority);
+  const loud = isPressing(priority);
+  return (
+    <Badge
+      variant={loud ? 'filled' : 'light'}
+      color={loud ? `${color}.8` : color}
+      c={loud ? 'white' : `${color}.9`}
+      radius="sm"
+      tt="none"
+      fw={600}
+      data-priority={priority}
+      {...props}
+    >
+      {labelOf(PRIORITY_LABELS, priority)}
+    </Badge>
+  );
+}

@@ -1,0 +1,86 @@
+import { Button, Flex, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import type { TicketDetail } from '../../api/ticket-types.ts';
+import { BackAnchor, MetaDot } from '../../common/back-anchor.tsx';
+import { customerLabel } from '../../common/format.ts';
+import { ChatIcon } from '../../common/icons.tsx';
+import { RelativeTime } from '../../common/relative-time.tsx';
+import { labelOf } from '../../conversations/labels.ts';
+import { REASON_LABELS } from '../labels.ts';
+import { PriorityBadge, TicketStatusBadge } from '../ticket-badges.tsx';
+import { DeleteTicketButton } from './delete-ticket-button.tsx';
+
+function ConversationLink({ conversationId }: { conversationId: string | null }) {
+  if (!conversationId) {
+    return (
+      <Stack gap={2} align="flex-end">
+        <Button variant="default" leftSection={<ChatIcon size={16} />} disabled>
+          View original conversation
+        </Button>
+        <Text size="xs" c="dimmed" data-testid="conversation-expired">
+          The conversation has expired (chats are deleted after 90 days).
+        </Text>
+      </Stack>
+    );
+  }
+  return (
+    <Button
+      component={Link}
+      to={`/conversations/${encodeURIComponent(conversationId)}`}
+      variant="default"
+      leftSection={<ChatIcon size={16} />}
+    >
+      View original conversation
+    </Button>
+  );
+}
+
+/** Back link, number and customer, status and priority, why the ticket exists, dates, and its actions. */
+export function TicketHeader({ ticket, backTo }: { ticket: TicketDetail; backTo: string }) {
+  const name = customerLabel(ticket.customer);
+  const email = ticket.customer.email;
+  return (
+    <Stack gap="sm" mb="lg">
+      <BackAnchor to={backTo}>Ticket list</BackAnchor>
+      <Group justify="space-between" align="flex-start" gap="md">
+        <Stack gap={6} miw={0} style={{ flex: 1 }}>
+          <Group gap="sm" wrap="wrap" align="center">
+            <Title order={1} fz="h2" style={{ overflowWrap: 'anywhere' }}>
+              <span data-testid="ticket-number">#{ticket.number}</span>{' '}
+              <Text span inherit data-testid="ticket-customer">
+                {name}
+              </Text>
+            </Title>
+            <TicketStatusBadge status={ticket.status} size="lg" data-testid="ticket-status" />
+            <PriorityBadge priority={ticket.priority} size="lg" data-testid="ticket-priority" />
+          </Group>
+          <Flex direction={{ base: 'column', sm: 'row' }} gap={{ base: 2, sm: 'xs' }} c="dimmed" wrap="wrap">
+            {email && email !== name && (
+              <>
+                <Text span size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {email}
+                </Text>
+                <MetaDot />
+              </>
+            )}
+            <Text span size="sm" data-testid="ticket-reason">
+              {labelOf(REASON_LABELS, ticket.reason)}
+            </Text>
+            <MetaDot />
+            <Text span size="sm">
+              Created <RelativeTime iso={ticket.createdAt} />
+            </Text>
+            <MetaDot />
+            <Text span size="sm">
+              Updated <RelativeTime iso={ticket.updatedAt} />
+            </Text>
+          </Flex>
+        </Stack>
+        <Group gap="sm" align="flex-start">
+          <ConversationLink conversationId={ticket.conversationId} />
+          <DeleteTicketButton ticketNumber={ticket.number} backTo={backTo} />
+        </Group>
+      </Group>
+    </Stack>
+  );
+}
