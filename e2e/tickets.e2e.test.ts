@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openSignedIn, saveScreenshot } from './helpers/admin.ts';
 import { CREDS, setUpAdminSuite } from './helpers/admin-suite.ts';
-import { apiGet, apiSignIn, getWidgetKey } from './helpers/api.ts';
+import { apiGet, getWidgetKey } from './helpers/api.ts';
 import { injectedElements, NO_INJECTED } from './helpers/markup.ts';
 import { customerAsksForHuman, readTickets, waitForTickets } from './helpers/tickets.ts';
 
@@ -26,10 +26,9 @@ const countsFor = async (query: string) =>
 describe('Tickets page (browser)', () => {
   const suite = setUpAdminSuite('FAILED-tickets-');
   const { dialogs, cspViolations, pageErrors } = suite;
-  beforeAll(async () => {
+  beforeAll(() => {
+    ({ cookie, page } = suite as Required<typeof suite>);
     url = suite.server!.url;
-    page = suite.page!;
-    cookie = await apiSignIn(url, CREDS.email, CREDS.password);
   });
 
   it(

@@ -16,6 +16,8 @@ export type AdminSuite = {
   browser?: Browser;
   context?: BrowserContext;
   page?: Page;
+  /** A staff session cookie for API calls beside the browser. */
+  cookie: string;
   dialogs: string[];
   cspViolations: string[];
   pageErrors: string[];
@@ -30,7 +32,7 @@ export function setUpAdminSuite(
   failurePrefix: string,
   prepare?: (url: string, cookie: string) => Promise<void>,
 ): AdminSuite {
-  const suite: AdminSuite = { dialogs: [], cspViolations: [], pageErrors: [] };
+  const suite: AdminSuite = { cookie: '', dialogs: [], cspViolations: [], pageErrors: [] };
 
   beforeAll(async () => {
     // Failure artifacts of an earlier run would only mislead.
@@ -43,7 +45,8 @@ export function setUpAdminSuite(
     if (started.status === 'rejected') throw started.reason;
     if (launched.status === 'rejected') throw launched.reason;
     const url = started.value.url;
-    if (prepare) await prepare(url, await apiSignIn(url, ADMIN_EMAIL, ADMIN_PASSWORD));
+    suite.cookie = await apiSignIn(url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    if (prepare) await prepare(url, suite.cookie);
 
     suite.context = await launched.value.newContext({
       viewport: { width: 1366, height: 900 },

@@ -11,7 +11,7 @@ function Line({ tone, children }: { tone: 'ok' | 'wait' | 'bad'; children: React
     <Group gap={4} c={color} wrap="nowrap">
       {tone === 'ok' && <CheckIcon size={14} />}
       {tone === 'bad' && <AlertIcon size={14} />}
-      <Text size="xs" fw={500} inherit style={{ overflowWrap: 'anywhere' }}>
+      <Text size="xs" fw={500} c={color} style={{ overflowWrap: 'anywhere' }}>
         {children}
       </Text>
     </Group>
