@@ -47,7 +47,7 @@ export const settingsKeys = {
  * Puts a PUT's answer in the cache. A GET still in flight may have read the old values before the PUT
  * committed, so it is cancelled first: otherwise it could land afterwards and show the old values again.
  */
-async function applySaved<T>(queryClient: QueryClient, queryKey: readonly unknown[], saved: T) {
+export async function applySaved<T>(queryClient: QueryClient, queryKey: readonly unknown[], saved: T) {
   await queryClient.cancelQueries({ queryKey, exact: true });
   queryClient.setQueryData(queryKey, saved);
 }

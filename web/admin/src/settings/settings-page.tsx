@@ -19,6 +19,9 @@ const BillingSettingsSection = lazy(() =>
 const ChannelSettingsSection = lazy(() =>
   import('./channel-settings.tsx').then((m) => ({ default: m.ChannelSettingsSection })),
 );
+const NotificationSettingsSection = lazy(() =>
+  import('./notification-settings.tsx').then((m) => ({ default: m.NotificationSettingsSection })),
+);
 
 type Section = { value: string; label: string; component: ComponentType };
 
@@ -28,9 +31,10 @@ export const SETTINGS_SECTIONS: readonly Section[] = [
   { value: 'ratings', label: 'Ratings', component: RatingsSettings },
   { value: 'billing', label: 'Billing', component: BillingSettingsSection },
   { value: 'channels', label: 'Channels', component: ChannelSettingsSection },
+  { value: 'notifications', label: 'Notifications', component: NotificationSettingsSection },
 ];
 
-/** Shop settings: AI model, ratings, billing cap and channels, one tab per section (`/settings` → AI). */
+/** Shop settings: AI model, ratings, billing cap, channels and notifications, one tab per section (`/settings` → AI). */
 export function SettingsPage() {
   const { '*': rest = '' } = useParams();
   const navigate = useNavigate();
@@ -43,7 +47,10 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="Settings" description="AI model, customer ratings, billing and channels." />
+      <PageHeader
+        title="Settings"
+        description="AI model, customer ratings, billing, channels and notifications."
+      />
       <Tabs
         value={current.value}
         onChange={(next) => {
