@@ -78,6 +78,8 @@ describe('Ticket view (browser)', () => {
       await page.getByRole('button', { name: 'Send reply' }).click();
       const replyItem = page.getByTestId('ticket-reply').filter({ hasText: reply });
       await replyItem.getByText('Delivered in chat').waitFor();
+      // Wanda left an email: the reply goes there too (the server's mail outbox), and the page follows it.
+      await replyItem.getByText(`Email sent to ${CUSTOMER.email}`).waitFor();
       // The first reply opens the ticket, and the customer has it in the chat.
       await expectBadge('ticket-status', 'Open');
       expect(await staffTexts(workflow.conversationId)).toContain(reply);
