@@ -24,6 +24,10 @@ import { AppError } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { registerAdminApp } from './http/static-admin.ts';
 import { JOB, type Jobs } from './jobs/types.ts';
+import type { Mailer } from './mail/mailer.ts';
+import type { NotificationOptions } from './notifications/deps.ts';
+import { notificationRoutes } from './notifications/routes.ts';
+import { wireJobs } from './notifications/wire.ts';
 import { createRealtimeBus, type RealtimeBus } from './realtime/bus.ts';
 import { adminEventsRoute } from './realtime/events-route.ts';
 import { channelSettingsRoutes } from './settings/channels-routes.ts';
@@ -43,11 +47,19 @@ export type AppOptions = {
   sweepReplies?: boolean;
   /** Widget limits: messages per conversation and new conversations per IP, per minute. */
   widgetRateLimits?: { messages: number; starts: number };
+  /** Background jobs; built on `database` when omitted. */
+  jobs?: Jobs;
+  /** Run job workers in this process (default true); benchmarks and some tests opt out. */
+  runJobs?: boolean;
+  /** Outbound mail; built from config (SMTP_URL, or .eml files in the data dir) when omitted. */
+  mailer?: Mailer;
+  notifications?: NotificationOptions;
 };
 
 declare module 'fastify' {
   interface FastifyInstance {
     bus: RealtimeBus;
+    jobs: Jobs;
     replyWorker: ReplyWorker;
     ticketEvents: TicketEventDispatcher;
   }
@@ -62,6 +74,10 @@ export async function buildApp({
   logStream,
   sweepReplies = false,
   widgetRateLimits = { messages: 60, starts: 30 },
+  jobs: givenJobs,
+  runJobs = true,
+  mailer,
+  notifications: notificationOptions,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
@@ -123,6 +139,14 @@ export async function buildApp({
   const replyWorker = createReplyWorker({ db, bus, log: app.log });
   app.decorate('bus', bus);
   app.decorate('replyWorker', replyWorker);
+  const notifications = wireJobs(app, {
+    database,
+    config,
+    jobs: givenJobs,
+    runJobs,
+    mailer,
+    notifications: notificationOptions,
+  });
   const jobs = lazyJobs(app);
   const ticketEvents = createTicketEventDispatcher({
     db,
@@ -144,6 +168,7 @@ export async function buildApp({
   await app.register(conversationRoutes, { db });
   await app.register(channelSettingsRoutes, { db });
   await app.register(settingsRoutes, { db });
+  await app.register(notificationRoutes, { deps: notifications });
   await app.register(ticketRoutes, { db, bus, jobs, ticketEvents });
   await app.register(adminEventsRoute, { bus });
   await app.register(widgetApi, {

@@ -11,6 +11,10 @@ const ZConfig = z.object({
   SUPPORTIFY_ADMIN_PASSWORD: z.string().min(8).optional(),
   SUPPORTIFY_DEMO: z.enum(['0', '1']).default('1'),
   SMTP_PORT: z.coerce.number().int().default(2525),
+  SMTP_URL: z
+    .union([z.literal(''), z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')])
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('Supportify <support@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -25,6 +29,9 @@ export type Config = {
   adminPassword: string | undefined;
   demo: boolean;
   smtpPort: number;
+  /** Outbound mail server; unset = each mail is written to `<dataDir>/outbox/` as an .eml file. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
   logLevel: string;
   secureCookies: boolean;
 };
@@ -47,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.SUPPORTIFY_ADMIN_PASSWORD,
     demo: e.SUPPORTIFY_DEMO === '1',
     smtpPort: e.SMTP_PORT,
+    smtpUrl: e.SMTP_URL || undefined,
+    smtpFrom: e.SMTP_FROM,
     logLevel: e.LOG_LEVEL,
     // Secure cookies need https; a PUBLIC_URL on https turns them on.
     secureCookies: e.PUBLIC_URL?.startsWith('https://') ?? false,

@@ -19,6 +19,10 @@ export type Database = {
   /** Runs multi-statement SQL as-is (setup, benchmarks). */
   exec: (sqlText: string) => Promise<void>;
   close: () => Promise<void>;
+  /** PostgreSQL connection string (postgres only): background jobs open their own small pool with it. */
+  url?: string;
+  /** The embedded instance (pglite only): background jobs share its one connection. */
+  pglite?: PGlite;
 };
 
 export type DatabaseOptions = {
@@ -38,6 +42,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db,
       kind: 'postgres',
+      url: options.databaseUrl,
       exec: async (text) => {
         await pool.query(text);
       },
@@ -54,6 +59,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     db,
     kind: 'pglite',
+    pglite: client,
     exec: async (text) => {
       await client.exec(text);
     },

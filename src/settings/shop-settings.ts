@@ -20,11 +20,23 @@ export const ZRatingSettings = z.object({
 export const ZBillingSettings = z.object({
   monthlyAiReplyCap: z.number().int().min(0).max(100_000_000).nullable().default(null),
 });
+export const MAX_NOTIFICATION_RECIPIENTS = 10;
+export const ZNotificationSettings = z.object({
+  // A secret (whoever has it can post to the channel): the API only shows it masked.
+  slackWebhookUrl: z.string().max(500).nullable().default(null),
+  emailRecipients: z.array(z.email().max(254)).max(MAX_NOTIFICATION_RECIPIENTS).default([]),
+  notifyOn: z
+    .object({ newTicket: z.boolean().default(true), urgent: z.boolean().default(false) })
+    .default({ newTicket: true, urgent: false }),
+});
 
 const ZShopSettings = z.object({
   ai: ZAiSettings.catch(ZAiSettings.parse({})).default(ZAiSettings.parse({})),
   ratings: ZRatingSettings.catch(ZRatingSettings.parse({})).default(ZRatingSettings.parse({})),
   billing: ZBillingSettings.catch(ZBillingSettings.parse({})).default(ZBillingSettings.parse({})),
+  notifications: ZNotificationSettings.catch(ZNotificationSettings.parse({})).default(
+    ZNotificationSettings.parse({}),
+  ),
 });
 
 export type ShopSettings = z.infer<typeof ZShopSettings>;
