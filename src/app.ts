@@ -26,6 +26,7 @@ import { registerAdminApp } from './http/static-admin.ts';
 import { JOB, type Jobs } from './jobs/types.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { NotificationOptions } from './notifications/deps.ts';
+import { notifyTicket } from './notifications/notify.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { wireJobs } from './notifications/wire.ts';
 import { createRealtimeBus, type RealtimeBus } from './realtime/bus.ts';
@@ -147,11 +148,14 @@ export async function buildApp({
     mailer,
     notifications: notificationOptions,
   });
-  const jobs = lazyJobs(app);
+  const jobs = app.jobs;
   const ticketEvents = createTicketEventDispatcher({
     db,
     bus,
     log: app.log,
+    notify: async (alert) => {
+      await notifyTicket({ db, jobs }, alert);
+    },
     emailReply: (r) => jobs.send(JOB.ticketReplyEmail, r, { singletonKey: r.ticketMessageId }),
   });
   app.decorate('ticketEvents', ticketEvents);
@@ -181,9 +185,4 @@ export async function buildApp({
   await app.register(widgetAssetRoutes, { db });
   await registerAdminApp(app);
   return app;
-}
-
-/** The app's jobs, looked up when used (they are decorated while the app is built). */
-function lazyJobs(app: FastifyInstance): Pick<Jobs, 'send'> {
-  return { send: (name, data, options) => (app as unknown as { jobs: Jobs }).jobs.send(name, data, options) };
 }

@@ -4,7 +4,13 @@ import { type Db, queryRows } from '../db/client.ts';
 import type { RealtimeBus, TicketEvent } from '../realtime/bus.ts';
 
 /** What a new ticket event asks the notifications for: a new ticket, or one that became urgent. */
-export type TicketAlert = { shopId: string; ticketNumber: number; kind: 'created' | 'urgent' };
+export type TicketAlert = {
+  shopId: string;
+  ticketNumber: number;
+  kind: 'created' | 'urgent';
+  /** The history row behind the alert: a re-dispatched row must not alert twice. */
+  dedupeKey: string;
+};
 
 type Options = {
   db: Db;
@@ -53,7 +59,7 @@ export function createTicketEventDispatcher({
   // The jobs this event queues; throws if queueing fails.
   async function follow(e: Claimed) {
     for (const kind of notify ? alertsFor(e) : [])
-      await notify?.({ shopId: e.shop_id, ticketNumber: e.number, kind });
+      await notify?.({ shopId: e.shop_id, ticketNumber: e.number, kind, dedupeKey: `${e.id}:${kind}` });
     if (e.pending_reply_id && emailReply)
       await emailReply({ shopId: e.shop_id, ticketMessageId: e.pending_reply_id });
   }
