@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sseEvent } from '../channels/widget/stream-route.ts';
 import type { RealtimeBus, ShopEvent } from './bus.ts';
-
-const HEARTBEAT_MS = 15_000;
+import { openEventStream, sseEvent, trackEventStreams } from './sse.ts';
 
 /** What the admin hears of a shop event: which ticket or conversation changed, not its content. */
 function toAdminEvent(event: ShopEvent): [string, unknown] | null {
@@ -14,37 +12,15 @@ function toAdminEvent(event: ShopEvent): [string, unknown] | null {
 
 /** `GET /api/events`: the signed-in shop's ticket and conversation changes over SSE. */
 export const adminEventsRoute: FastifyPluginAsyncZod<{ bus: RealtimeBus }> = async (app, { bus }) => {
-  const open = new Set<() => void>();
-  app.addHook('onClose', async () => {
-    for (const end of open) end();
-  });
+  const open = trackEventStreams(app);
 
   app.get('/api/events', { schema: { tags: ['events'] } }, async (req, reply) => {
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    res.write('retry: 3000\n\n');
+    let unsubscribe = () => {};
+    const res = openEventStream(req, reply, open, { retryMs: 3000, cleanup: () => unsubscribe() });
     // Scoped by the session's shop, never by anything the client sends.
-    const unsubscribe = bus.subscribeShop(req.staff.shopId, (event) => {
+    unsubscribe = bus.subscribeShop(req.staff.shopId, (event) => {
       const shown = toAdminEvent(event);
       if (shown) res.write(sseEvent(shown[0], shown[1]));
     });
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-    const close = () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      open.delete(end);
-    };
-    const end = () => {
-      close();
-      res.end();
-    };
-    open.add(end);
-    req.raw.on('close', close);
   });
 };

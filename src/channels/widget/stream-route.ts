@@ -4,16 +4,10 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { messages } from '../../db/schema/index.ts';
 import type { ConversationEvent, RealtimeBus } from '../../realtime/bus.ts';
+import { openEventStream, sseEvent, trackEventStreams } from '../../realtime/sse.ts';
 import { authorizeWidgetConversation } from './conversation-access.ts';
 import { toVisibleWidgetMessage } from './present.ts';
 import { ZParams } from './schema.ts';
-
-const HEARTBEAT_MS = 15_000;
-
-/** Formats one Server-Sent Event. Data is JSON on one line, so no field can break the framing. */
-export function sseEvent(event: string, data: unknown, id?: number): string {
-  return `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-}
 
 /**
  * `GET /widget/v1/conversations/:id/stream`: the conversation live over SSE. `Last-Event-ID` (or
@@ -23,11 +17,7 @@ export const widgetStreamRoute: FastifyPluginAsyncZod<{ db: Db; bus: RealtimeBus
   app,
   { db, bus },
 ) => {
-  // Open streams end when the server shuts down, so it can finish closing.
-  const open = new Set<() => void>();
-  app.addHook('onClose', async () => {
-    for (const end of open) end();
-  });
+  const open = trackEventStreams(app);
 
   app.get(
     '/widget/v1/conversations/:id/stream',
@@ -43,14 +33,12 @@ export const widgetStreamRoute: FastifyPluginAsyncZod<{ db: Db; bus: RealtimeBus
       const header = Number(req.headers['last-event-id']);
       const after = Number.isInteger(header) && header >= 0 ? header : (req.query.lastEventId ?? 0);
 
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'access-control-allow-origin': req.headers.origin ?? '*',
+      // Subscribed below, before replaying; unsubscribed when the stream ends.
+      let unsubscribe = () => {};
+      const res = openEventStream(req, reply, open, {
+        retryMs: 2000,
+        headers: { 'access-control-allow-origin': req.headers.origin ?? '*' },
+        cleanup: () => unsubscribe(),
       });
       let lastSeq = after;
       // Subscribe before replaying, buffering live events, so nothing falls between the two.
@@ -77,24 +65,10 @@ export const widgetStreamRoute: FastifyPluginAsyncZod<{ db: Db; bus: RealtimeBus
           res.write(sseEvent('status', { status: event.status === 'draft' ? 'unresolved' : event.status }));
         }
       };
-      const unsubscribe = bus.subscribe(access.conversationId, (event) => {
+      unsubscribe = bus.subscribe(access.conversationId, (event) => {
         if (buffered) buffered.push(event);
         else send(event);
       });
-      const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-      const close = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        open.delete(end);
-      };
-      const end = () => {
-        close();
-        res.end();
-      };
-      open.add(end);
-      req.raw.on('close', close);
-
-      res.write('retry: 2000\n\n');
       const missed = await db
         .select()
         .from(messages)

@@ -1,0 +1,52 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+const HEARTBEAT_MS = 15_000;
+
+/** Formats one Server-Sent Event. Data is JSON on one line, so no field can break the framing. */
+export function sseEvent(event: string, data: unknown, id?: number): string {
+  return `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/** Ends every open stream when the server closes, so shutdown does not wait on idle clients. */
+export function trackEventStreams(app: FastifyInstance): Set<() => void> {
+  const open = new Set<() => void>();
+  app.addHook('onClose', async () => {
+    for (const end of open) end();
+  });
+  return open;
+}
+
+/**
+ * Turns the reply into an event stream with a heartbeat (proxies drop silent connections). `cleanup`
+ * runs once, when the client goes away or the server ends the stream.
+ */
+export function openEventStream(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  open: Set<() => void>,
+  options: { retryMs: number; headers?: Record<string, string>; cleanup: () => void },
+) {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+    ...options.headers,
+  });
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+  const close = () => {
+    clearInterval(heartbeat);
+    options.cleanup();
+    open.delete(end);
+  };
+  const end = () => {
+    close();
+    res.end();
+  };
+  open.add(end);
+  req.raw.on('close', close);
+  res.write(`retry: ${options.retryMs}\n\n`);
+  return res;
+}
