@@ -43,6 +43,8 @@ async function benchWidgetReplies() {
       failures: replies.failures,
       'msg/s': replies.messagesPerSecond,
       'server cpu ms/msg': replies.serverCpuMsPerMessage,
+      'client cpu ms/msg': replies.clientCpuMsPerMessage,
+      'machine cpu ms/msg': replies.machineCpuMsPerMessage ?? '-',
       'ttft p50': replies.timeToFirstTokenMs.p50,
       'ttft p99': replies.timeToFirstTokenMs.p99,
       'reply p50': replies.completeReplyMs.p50,

@@ -5,6 +5,7 @@ import { shops } from '../../src/db/schema/index.ts';
 import { seedDemoShop } from '../../src/seed/seed-demo-shop.ts';
 import type { BenchArgs } from '../lib/args.ts';
 import { openBenchDatabase } from '../lib/bench-db.ts';
+import { machineBusySeconds } from '../lib/machine-cpu.ts';
 import { summarize } from '../lib/stats.ts';
 import { openEventStream } from './sse-reader.ts';
 
@@ -137,11 +138,17 @@ export async function runWidgetReplyBenchmark(args: BenchArgs, log: (s: string) 
 
   log(`Widget replies: ${conversations} conversations × ${perConversation} messages on ${database.label}…`);
   const t0 = performance.now();
+  const machine0 = machineBusySeconds();
+  const client0 = process.cpuUsage();
   await Promise.all(Array.from({ length: conversations }, converse));
   const seconds = (performance.now() - t0) / 1000;
+  const machine1 = machineBusySeconds();
+  const client = process.cpuUsage(client0);
   abort.abort();
   const serverCpuSeconds = await server.stop();
   const answered = total.length;
+  const perMessage = (cpuSeconds: number) =>
+    Math.round((cpuSeconds * 1000 * 100) / Math.max(answered, 1)) / 100;
   return {
     database: database.label,
     conversations,
@@ -150,7 +157,10 @@ export async function runWidgetReplyBenchmark(args: BenchArgs, log: (s: string) 
     seconds: Math.round(seconds * 100) / 100,
     messagesPerSecond: Math.round(answered / seconds),
     // CPU the server process spent per answered message (the rest of the machine runs PostgreSQL and the load).
-    serverCpuMsPerMessage: Math.round((serverCpuSeconds * 1000 * 100) / Math.max(answered, 1)) / 100,
+    serverCpuMsPerMessage: perMessage(serverCpuSeconds),
+    // The load generator's own CPU, and the whole machine's (server, load, PostgreSQL, the rest) per message.
+    clientCpuMsPerMessage: perMessage((client.user + client.system) / 1e6),
+    machineCpuMsPerMessage: machine0 !== null && machine1 !== null ? perMessage(machine1 - machine0) : null,
     timeToFirstTokenMs: summarize(ttft),
     completeReplyMs: summarize(total),
   };

@@ -97,6 +97,7 @@ export async function appendMessageTo(
         (select conversation_id from src limit 1) as target_conversation_id,
         ins.*, (select status from upd) as conversation_status ${extra.columns ?? sql``}
       from (select 1) as one left join ins on true`,
+    { prepared: true },
   );
   if (!row || row.found === 0) return null;
   if (row.id) return { message: toMessage(row), duplicate: false, status: row.conversation_status, row };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -67,8 +68,44 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
 }
 
-/** Runs raw SQL and returns its rows, the same on both drivers. */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+type PgQueryable = {
+  query(config: {
+    name: string;
+    text: string;
+    values: unknown[];
+    types: unknown;
+  }): Promise<{ rows: unknown[] }>;
+};
+
+// Dates, times and intervals (and their arrays) stay strings, exactly as Drizzle's raw `execute` returns them.
+const RAW_TIME_TYPES = new Set([1082, 1114, 1184, 1186, 1182, 1115, 1185, 1187, 1231]);
+const rawTimeTypes = {
+  getTypeParser: (typeId: number, format?: 'text' | 'binary') =>
+    RAW_TIME_TYPES.has(typeId) ? (value: string) => value : pg.types.getTypeParser(typeId, format as 'text'),
+};
+type DrizzleInternals = {
+  session?: { client?: unknown };
+  dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
+};
+
+const isPgClient = (client: unknown): client is PgQueryable =>
+  client instanceof pg.Pool ||
+  client instanceof pg.Client ||
+  (client as { release?: unknown })?.release !== undefined;
+
+/**
+ * Runs raw SQL and returns its rows, the same on both drivers. `prepared` (hot paths) makes it a named
+ * statement on PostgreSQL: each connection parses and plans it once instead of on every call.
+ */
+export async function queryRows<T>(db: Db, query: SQL, options: { prepared?: boolean } = {}): Promise<T[]> {
+  const internals = db as unknown as DrizzleInternals;
+  const client = internals.session?.client;
+  if (options.prepared && isPgClient(client)) {
+    const { sql: text, params } = internals.dialect.sqlToQuery(query);
+    const name = `s_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    const result = await client.query({ name, text, values: params, types: rawTimeTypes });
+    return result.rows as T[];
+  }
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }

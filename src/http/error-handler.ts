@@ -1,6 +1,7 @@
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import pg from 'pg';
 import { AppError, type ErrorCode, errorBody } from './errors.ts';
 
 // Fastify's own error codes mapped onto ours.
@@ -34,8 +35,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send(errorBody('invalid_request', err.message));
     }
     // Drizzle wraps driver errors with the query *and its parameters*: keep the parameters out of logs.
+    // (Prepared hot-path statements reach pg directly, so its own error class arrives unwrapped.)
     const dbError =
-      err instanceof DrizzleQueryError ? (err.cause as { code?: string; message?: string }) : undefined;
+      err instanceof DrizzleQueryError
+        ? (err.cause as { code?: string; message?: string })
+        : err instanceof pg.DatabaseError
+          ? err
+          : undefined;
     if (dbError?.code && BAD_INPUT_SQLSTATES.has(dbError.code)) {
       return reply
         .status(400)

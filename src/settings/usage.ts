@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { type Db, queryRows } from '../db/client.ts';
 import { aiUsage } from '../db/schema/index.ts';
 
 /** The billing month of a moment, `YYYY-MM` in UTC. */
@@ -26,15 +26,15 @@ export async function reserveAiReply(
   at = new Date(),
 ): Promise<boolean> {
   if (cap !== null && cap <= 0) return false;
-  const rows = await db
-    .insert(aiUsage)
-    .values({ shopId, month: billingMonth(at), replies: 1 })
-    .onConflictDoUpdate({
-      target: [aiUsage.shopId, aiUsage.month],
-      set: { replies: sql`${aiUsage.replies} + 1` },
-      setWhere: cap === null ? undefined : sql`${aiUsage.replies} < ${cap}`,
-    })
-    .returning({ replies: aiUsage.replies });
+  // On every reply's path: a prepared statement (one text whether or not there is a cap).
+  const rows = await queryRows<{ replies: number }>(
+    db,
+    sql`insert into ai_usage (shop_id, month, replies) values (${shopId}::uuid, ${billingMonth(at)}, 1)
+        on conflict (shop_id, month) do update set replies = ai_usage.replies + 1
+        where ${cap}::int is null or ai_usage.replies < ${cap}::int
+        returning replies`,
+    { prepared: true },
+  );
   return rows.length > 0;
 }
 

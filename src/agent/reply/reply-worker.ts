@@ -60,6 +60,7 @@ export function createReplyWorker({ db, bus, log, leaseMs = 10_000, sweepMs = 1_
               from messages m where m.shop_id = job.shop_id and m.conversation_id = ${conversationId}
                 and m.seq <= job.last_customer_seq) as history
           from job join shops s on s.id = job.shop_id`,
+      { prepared: true },
     );
     return job
       ? {
