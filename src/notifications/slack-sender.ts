@@ -55,6 +55,8 @@ export function createSlackSender({
         const refused = await takeSlot(url, signal);
         if (refused) return refused;
         const result = await postWebhook(url, payload, policy, signal);
+        // Counted again from the answer: request latency must not squeeze two messages closer than that.
+        nextAt.set(url, Math.max(nextAt.get(url) ?? 0, Date.now() + intervalMs));
         if (result.ok || !result.retryAfterSeconds) return result;
         // Nothing goes to this URL before Retry-After has passed, from this job or any other.
         const until = Date.now() + result.retryAfterSeconds * 1000;
