@@ -14,6 +14,9 @@ import {
 import { createReplyWorker, type ReplyWorker } from './agent/reply/reply-worker.ts';
 import { staffAuth } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
+import { draftRoutes } from './channels/email/draft-routes.ts';
+import { providerWebhookRoutes } from './channels/email/provider-routes.ts';
+import { wireEmail } from './channels/email/wire.ts';
 import { widgetAssetRoutes } from './channels/widget/assets-routes.ts';
 import { widgetApi } from './channels/widget/index.ts';
 import type { Config } from './config.ts';
@@ -44,6 +47,8 @@ export type AppOptions = {
   logger?: boolean;
   /** Where logs go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream;
+  /** The inbound SMTP listener (on in `supportify start`; tests pick port 0). */
+  smtpListener?: { port: number; host: string };
   /** Sweep the reply outbox for jobs whose process died (on in `supportify start`). */
   sweepReplies?: boolean;
   /** Widget limits: messages per conversation and new conversations per IP, per minute. */
@@ -63,6 +68,8 @@ declare module 'fastify' {
     jobs: Jobs;
     replyWorker: ReplyWorker;
     ticketEvents: TicketEventDispatcher;
+    /** The inbound SMTP listener's port, when it runs. */
+    smtpPort?: number;
   }
 }
 
@@ -74,6 +81,7 @@ export async function buildApp({
   logger = true,
   logStream,
   sweepReplies = false,
+  smtpListener,
   widgetRateLimits = { messages: 60, starts: 30 },
   jobs: givenJobs,
   runJobs = true,
@@ -137,7 +145,18 @@ export async function buildApp({
   // App plugins.
   const db = database.db;
   const bus = createRealtimeBus();
-  const replyWorker = createReplyWorker({ db, bus, log: app.log });
+  // Email answers are committed with the reply, then queued for sending (the sweep catches a crash between).
+  const sendEmail = (shopId: string, emailMessageId: string) =>
+    app.jobs.send(JOB.emailSend, { shopId, emailMessageId }, { singletonKey: emailMessageId });
+  const replyWorker = createReplyWorker({
+    db,
+    bus,
+    log: app.log,
+    onEmailQueued: (shopId, id) =>
+      void sendEmail(shopId, id).catch((err: Error) =>
+        app.log.warn({ err: { message: err.message } }, 'queueing an email failed'),
+      ),
+  });
   app.decorate('bus', bus);
   app.decorate('replyWorker', replyWorker);
   const notifications = wireJobs(app, {
@@ -149,6 +168,15 @@ export async function buildApp({
     notifications: notificationOptions,
   });
   const jobs = app.jobs;
+  await wireEmail(app, {
+    db,
+    bus,
+    replyWorker,
+    mailer: notifications.mailer,
+    sendEmail,
+    smtpListener,
+    sweepPending: sweepReplies,
+  });
   const ticketEvents = createTicketEventDispatcher({
     db,
     bus,
@@ -175,6 +203,8 @@ export async function buildApp({
   await app.register(notificationRoutes, { deps: notifications });
   await app.register(ticketRoutes, { db, bus, jobs, ticketEvents });
   await app.register(adminEventsRoute, { bus });
+  await app.register(draftRoutes, { db, bus, sendEmail });
+  await app.register(providerWebhookRoutes, { db, jobs });
   await app.register(widgetApi, {
     db,
     bus,

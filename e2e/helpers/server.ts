@@ -54,7 +54,15 @@ export async function spawnProduct(env: NodeJS.ProcessEnv): Promise<SpawnedProdu
   return { url, child, exited, output: () => output };
 }
 
-export type RunningServer = { url: string; stop: () => Promise<void>; output: () => string };
+export type RunningServer = {
+  url: string;
+  stop: () => Promise<void>;
+  output: () => string;
+  /** SUPPORTIFY_DATA_DIR: PGlite, and `outbox/` with every mail sent as an .eml file (no SMTP_URL). */
+  dataDir: string;
+  /** The inbound SMTP listener's port, from the start-up banner (null if it printed none). */
+  smtpPort: () => number | null;
+};
 
 /**
  * Starts the real product (`node src/main.ts start`) on a free port with the demo data, on a fresh
@@ -73,6 +81,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
+    SMTP_PORT: '0',
     HOST: '127.0.0.1',
     SUPPORTIFY_DATA_DIR: dataDir,
     SUPPORTIFY_ADMIN_EMAIL: ADMIN_EMAIL,
@@ -86,6 +95,11 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   return {
     url,
     output,
+    dataDir,
+    smtpPort: () => {
+      const match = output().match(/Inbound mail:\s+smtp:\/\/\S+?:(\d+)/);
+      return match ? Number(match[1]) : null;
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

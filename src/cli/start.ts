@@ -28,7 +28,12 @@ async function ensureFirstShop(db: Db, config: Config): Promise<{ email: string;
 export async function startCommand(): Promise<void> {
   const { config, database } = await openMigrated();
   const firstLogin = await ensureFirstShop(database.db, config);
-  const app = await buildApp({ config, database, sweepReplies: true });
+  const app = await buildApp({
+    config,
+    database,
+    sweepReplies: true,
+    smtpListener: { port: config.smtpPort, host: config.host },
+  });
   const shutdown = async () => {
     await app.close();
     await database.close();
@@ -41,7 +46,7 @@ export async function startCommand(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   process.stdout.write(
-    `\n  Supportify is running (${database.kind}).\n    Admin:      ${url}/\n    Demo store: ${url}/demo\n    API docs:   ${url}/api/docs\n`,
+    `\n  Supportify is running (${database.kind}).\n    Admin:      ${url}/\n    Demo store: ${url}/demo\n    API docs:   ${url}/api/docs\n    Inbound mail: smtp://${config.host}:${app.smtpPort}\n`,
   );
   if (firstLogin) printLogin(firstLogin.email, firstLogin.password);
   else

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { emailsByMessage } from '../channels/email/email-view.ts';
 import { type Db, queryRows } from '../db/client.ts';
 import {
   type ChannelType,
@@ -80,7 +81,7 @@ export async function getConversation(db: Db, shopId: string, id: string) {
     .leftJoin(channels, eq(channels.id, conversations.channelId))
     .where(and(eq(conversations.shopId, shopId), eq(conversations.id, id)));
   if (!row) return null;
-  const [messageRows, draftRows, ticketRows, ratingRows] = await Promise.all([
+  const [messageRows, draftRows, ticketRows, ratingRows, emails] = await Promise.all([
     db
       .select({ id: messages.id, role: messages.role, parts: messages.parts, createdAt: messages.createdAt })
       .from(messages)
@@ -106,6 +107,7 @@ export async function getConversation(db: Db, shopId: string, id: string) {
       .select({ rating: ratings.rating, comment: ratings.comment, createdAt: ratings.createdAt })
       .from(ratings)
       .where(and(eq(ratings.shopId, shopId), eq(ratings.conversationId, id))),
+    emailsByMessage(db, shopId, id),
   ]);
   const c = row.conversation;
   return {
@@ -118,7 +120,10 @@ export async function getConversation(db: Db, shopId: string, id: string) {
     startedAt: c.startedAt.toISOString(),
     lastMessageAt: c.lastMessageAt.toISOString(),
     hasDraft: c.hasDraft,
-    messages: messageRows.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+    messages: messageRows.map((m) => {
+      const email = emails.get(m.id);
+      return { ...m, createdAt: m.createdAt.toISOString(), ...(email ? { email } : {}) };
+    }),
     draft: draftRows[0]
       ? {
           ...draftRows[0],

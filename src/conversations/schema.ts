@@ -53,10 +53,40 @@ export const ZMessage = z.object({
   createdAt: z.string(),
 });
 
+const ZEmail = z.object({
+  id: z.guid(),
+  direction: z.enum(['in', 'out']),
+  subject: z.string(),
+  from: z.string().nullable(),
+  to: z.array(z.string()),
+  // Sanitized when stored (no scripts, handlers or javascript: URLs; remote images blocked).
+  html: z.string().nullable(),
+  originalText: z.string().nullable(),
+  hasRemoteImages: z.boolean(),
+  verifiedSender: z.boolean(),
+  delivery: z
+    .object({
+      status: z.string(),
+      error: z.string().nullable(),
+      attempts: z.number().int(),
+      sentAt: z.string().nullable(),
+    })
+    .nullable(),
+  attachments: z.array(
+    z.object({
+      id: z.guid(),
+      filename: z.string().nullable(),
+      contentType: z.string(),
+      size: z.number().int(),
+    }),
+  ),
+});
+
 export const ZConversationDetail = ZConversationListItem.omit({ preview: true }).extend({
   channelName: z.string().nullable(),
   subject: z.string().nullable(),
-  messages: z.array(ZMessage),
+  // `email` only on messages that came or went by email.
+  messages: z.array(ZMessage.extend({ email: ZEmail.optional() })),
   draft: z
     .object({ id: z.guid(), body: z.string(), createdAt: z.string(), updatedAt: z.string() })
     .nullable(),

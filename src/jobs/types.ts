@@ -53,4 +53,10 @@ export const JOB = {
   notifySlack: 'notify-slack',
   /** Email one of the shop's notification recipients about a ticket: `{ shopId, ticketNumber, kind, to }`. */
   notifyEmail: 'notify-email',
+  /** Send a queued email answer (AI reply, sent draft) in its thread: `{ shopId, emailMessageId }`. */
+  emailSend: 'email-send',
+  /** Fetch a Gmail mailbox's new mail after a push: `{ channelId }`. */
+  gmailSync: 'gmail-sync',
+  /** Fetch one Outlook message a Graph notification named: `{ channelId, messageId }`. */
+  outlookFetch: 'outlook-fetch',
 } as const;

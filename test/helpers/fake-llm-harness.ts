@@ -263,6 +263,7 @@ export async function launchProduct(
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
+    SMTP_PORT: '0',
     HOST: '127.0.0.1',
     SUPPORTIFY_DATA_DIR: home.dataDir,
     SUPPORTIFY_ADMIN_EMAIL: ADMIN_EMAIL,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import { EMAIL_CHANNELS, type EmailFollowUp, followUpAiEmail } from '../../channels/email/ai-reply.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { replyJobs } from '../../db/schema/index.ts';
 import type { RealtimeBus } from '../../realtime/bus.ts';
@@ -22,7 +23,15 @@ export type ReplyWorker = {
   idle(): Promise<void>;
 };
 
-type Options = { db: Db; bus: RealtimeBus; log: FastifyBaseLogger; leaseMs?: number; sweepMs?: number };
+type Options = {
+  db: Db;
+  bus: RealtimeBus;
+  log: FastifyBaseLogger;
+  leaseMs?: number;
+  sweepMs?: number;
+  /** An AI reply was queued as an email (committed): send it now. */
+  onEmailQueued?: (shopId: string, emailMessageId: string) => void;
+};
 type ClaimedJob = {
   shop_id: string;
   shop_name: string;
@@ -31,13 +40,22 @@ type ClaimedJob = {
   attempts: number;
   question_id: string | null;
   history: StoredTurn[];
+  channel_type: string | null;
+  channel_mode: 'auto' | 'draft' | null;
 };
 
 /**
  * Drives AI replies from the reply outbox. A job is claimed with a lease that is renewed while the agent
  * runs; if the process dies, the lease lapses and any process's sweeper claims the job again.
  */
-export function createReplyWorker({ db, bus, log, leaseMs = 10_000, sweepMs = 1_000 }: Options): ReplyWorker {
+export function createReplyWorker({
+  db,
+  bus,
+  log,
+  leaseMs = 10_000,
+  sweepMs = 1_000,
+  onEmailQueued,
+}: Options): ReplyWorker {
   const instance = randomUUID();
   const running = new Map<string, Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
@@ -53,13 +71,16 @@ export function createReplyWorker({ db, bus, log, leaseMs = 10_000, sweepMs = 1_
             where conversation_id = ${conversationId} and (locked_until <= now() or locked_by = ${instance})
             returning shop_id, last_customer_seq, attempts)
           select job.shop_id, job.last_customer_seq, job.attempts, s.name as shop_name, s.settings as shop_settings,
+            ch.type as channel_type, ch.mode as channel_mode,
             (select id from messages m where m.conversation_id = ${conversationId}
               and m.seq = job.last_customer_seq) as question_id,
             (select coalesce(json_agg(json_build_object('role', m.role, 'parts', m.parts)
                 order by m.created_at, m.seq), '[]'::json)
               from messages m where m.shop_id = job.shop_id and m.conversation_id = ${conversationId}
                 and m.seq <= job.last_customer_seq) as history
-          from job join shops s on s.id = job.shop_id`,
+          from job join shops s on s.id = job.shop_id
+            join conversations c on c.id = ${conversationId}
+            left join channels ch on ch.id = c.channel_id`,
       { prepared: true },
     );
     return job
@@ -70,6 +91,9 @@ export function createReplyWorker({ db, bus, log, leaseMs = 10_000, sweepMs = 1_
           attempts: job.attempts,
           questionId: job.question_id ?? '',
           history: job.history,
+          // Email conversations: what the stored reply becomes (an email, or a draft for staff).
+          emailMode:
+            job.channel_type && EMAIL_CHANNELS.has(job.channel_type) ? (job.channel_mode ?? 'auto') : null,
         }
       : null;
   };
@@ -109,11 +133,23 @@ export function createReplyWorker({ db, bus, log, leaseMs = 10_000, sweepMs = 1_
       try {
         const replyTo = job.questionId;
         let stored: Awaited<ReturnType<typeof storeReply>>;
+        // Set inside the transaction callback below (so declared wide for the checker).
+        let followUp = null as EmailFollowUp | null;
         try {
           const run = await runAgent(db, { shop: job.shop, conversationId, history: job.history }, (text) =>
             bus.publish({ type: 'delta', shopId: job.shopId, conversationId, replyTo, text }),
           );
-          stored = await storeReply(db, { shopId: job.shopId, conversationId, answeredSeq: job.seq, ...run });
+          const input = { shopId: job.shopId, conversationId, answeredSeq: job.seq, ...run };
+          const emailMode = job.emailMode;
+          stored = emailMode
+            ? await db.transaction(async (tx) => {
+                const s = await storeReply(tx, input);
+                if (!s.duplicate) {
+                  followUp = await followUpAiEmail(tx, { ...input, message: s.message, mode: emailMode });
+                }
+                return s;
+              })
+            : await storeReply(db, input);
         } catch (err) {
           log.warn(
             { conversationId, attempts: job.attempts, err: { message: (err as Error).message } },
@@ -132,7 +168,9 @@ export function createReplyWorker({ db, bus, log, leaseMs = 10_000, sweepMs = 1_
         if (!stored.duplicate) {
           bus.publish({ type: 'message', shopId: job.shopId, conversationId, message: stored.message });
         }
-        bus.publish({ type: 'status', shopId: job.shopId, conversationId, status: stored.status });
+        if (followUp?.outboundId) onEmailQueued?.(job.shopId, followUp.outboundId);
+        const status = followUp?.draft ? 'draft' : stored.status;
+        bus.publish({ type: 'status', shopId: job.shopId, conversationId, status });
         if (stored.done) return;
       } finally {
         clearInterval(renew);

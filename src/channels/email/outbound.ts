@@ -1,0 +1,132 @@
+import { and, eq, sql } from 'drizzle-orm';
+import escapeHtml from 'escape-html';
+import { z } from 'zod';
+import { type Db, queryRows } from '../../db/client.ts';
+import { conversations, emailMessages } from '../../db/schema/index.ts';
+import type { JobHandler, JobPolicy } from '../../jobs/types.ts';
+import type { Mailer } from '../../mail/mailer.ts';
+import { shortError } from '../../notifications/notify-jobs.ts';
+import { newMessageId, routingKey } from './routing-token.ts';
+import { threadHeaders } from './thread-headers.ts';
+
+/** `Re: <subject>` without stacking a second "Re:". */
+export const reSubject = (subject: string | null) =>
+  `Re: ${
+    (subject ?? '')
+      .replace(/[\r\n]+/g, ' ')
+      .trim()
+      .replace(/^(re:\s*)+/i, '') || 'Your request'
+  }`;
+
+/**
+ * Queues an email answer in the conversation's thread, in the caller's transaction: In-Reply-To the
+ * newest mail in it, References the chain, a signed Message-ID of ours. Sent by the `email-send` job.
+ */
+export async function queueOutboundEmail(
+  tx: Db,
+  input: { shopId: string; conversationId: string; messageId: string; body: string },
+): Promise<string> {
+  const [conversation] = await tx
+    .select({ subject: conversations.subject, channelId: conversations.channelId })
+    .from(conversations)
+    .where(and(eq(conversations.shopId, input.shopId), eq(conversations.id, input.conversationId)));
+  const thread = await threadHeaders(tx, input.shopId, input.conversationId);
+  const key = await routingKey(tx, input.shopId);
+  const [row] = await tx
+    .insert(emailMessages)
+    .values({
+      shopId: input.shopId,
+      conversationId: input.conversationId,
+      messageId: input.messageId,
+      channelId: conversation?.channelId ?? null,
+      direction: 'out',
+      rfcMessageId: newMessageId(key, input.conversationId),
+      inReplyTo: thread?.inReplyTo ?? null,
+      references: thread?.references ?? [],
+      subject: reSubject(thread?.subject || conversation?.subject || null),
+      fullText: input.body,
+      deliveryStatus: 'pending',
+    })
+    .returning({ id: emailMessages.id });
+  return row.id;
+}
+
+/** Five tries, waits growing from 10 s: a mail server that is briefly away does not lose the answer. */
+export const EMAIL_SEND_POLICY: JobPolicy = {
+  retryLimit: 4,
+  retryDelay: 10,
+  retryDelayMax: 900,
+  expireInSeconds: 180,
+  concurrency: 2,
+};
+
+const ZData = z.object({ shopId: z.guid(), emailMessageId: z.guid() });
+type Row = {
+  rfc_message_id: string;
+  in_reply_to: string | null;
+  references: string[];
+  subject: string;
+  full_text: string;
+  delivery_status: string;
+  customer_email: string | null;
+  channel_address: string | null;
+};
+
+const angle = (id: string) => `<${id}>`;
+
+/**
+ * Sends one queued email answer and records the outcome on it: sent (with the time), or the error and
+ * attempts, pending until the last retry, failed after it. A sent one is skipped, so a rerun sends nothing.
+ */
+export function emailSendJob({ db, mailer }: { db: Db; mailer: Mailer }): JobHandler {
+  return async (data, ctx) => {
+    const parsed = ZData.safeParse(data);
+    if (!parsed.success) return;
+    const { shopId, emailMessageId } = parsed.data;
+    const [row] = await queryRows<Row>(
+      db,
+      sql`select e.rfc_message_id, e.in_reply_to, e.references, e.subject, e.full_text, e.delivery_status,
+            cu.email as customer_email, coalesce(ch.inbound_address, ch.config->>'address') as channel_address
+          from email_messages e
+          join conversations c on c.id = e.conversation_id and c.shop_id = e.shop_id
+          left join customers cu on cu.id = c.customer_id
+          left join channels ch on ch.id = e.channel_id
+          where e.shop_id = ${shopId} and e.id = ${emailMessageId} and e.direction = 'out'`,
+    );
+    if (!row || row.delivery_status === 'sent') return;
+    const where = and(eq(emailMessages.shopId, shopId), eq(emailMessages.id, emailMessageId));
+    try {
+      if (!row.customer_email) throw new Error('The customer has no email address');
+      await mailer.send({
+        to: row.customer_email,
+        subject: row.subject,
+        text: row.full_text,
+        html: `<div style="white-space:pre-wrap;font-family:sans-serif">${escapeHtml(row.full_text)}</div>`,
+        messageId: angle(row.rfc_message_id),
+        inReplyTo: row.in_reply_to ? angle(row.in_reply_to) : undefined,
+        references: row.references.map(angle),
+        headers: row.channel_address ? { 'Reply-To': row.channel_address } : undefined,
+      });
+    } catch (err) {
+      const error = shortError(err);
+      await db
+        .update(emailMessages)
+        .set({
+          deliveryAttempts: sql`${emailMessages.deliveryAttempts} + 1`,
+          deliveryError: error,
+          deliveryStatus: ctx.final ? 'failed' : 'pending',
+        })
+        .where(where);
+      throw new Error(`email send: ${error}`);
+    }
+    await db
+      .update(emailMessages)
+      .set({
+        deliveryStatus: 'sent',
+        sentAt: new Date(),
+        deliveryError: null,
+        deliveryAttempts: sql`${emailMessages.deliveryAttempts} + 1`,
+      })
+      .where(where);
+  };
+}
