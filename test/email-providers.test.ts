@@ -218,6 +218,9 @@ describe('Gmail and Outlook channels', () => {
     expect((await notify('AAMk2', 'wrong-state-wrong-state-wrong')).statusCode).toBe(202);
     const row = await stored('o1@customer.example');
     expect(row).toMatchObject({ threadKey: 'conv-1', channelId: outlookChannel });
+    // The AI's answer is a Graph reply to the customer's message.
+    const reply = await until(async () => graph.replies[0], 'the Graph reply');
+    expect(reply.id).toBe('AAMk1');
     await new Promise((r) => setTimeout(r, 1500));
     expect(
       await t.db.select().from(emailMessages).where(eq(emailMessages.rfcMessageId, 'o2@evil.example')),

@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import escapeHtml from 'escape-html';
 import { z } from 'zod';
 import { type Db, queryRows } from '../../db/client.ts';
 import { conversations, emailMessages } from '../../db/schema/index.ts';
@@ -7,6 +6,7 @@ import type { JobHandler, JobPolicy } from '../../jobs/types.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { shortError } from '../../notifications/notify-jobs.ts';
 import { newMessageId, routingKey } from './routing-token.ts';
+import { sendThroughChannel } from './send-through-channel.ts';
 import { threadHeaders } from './thread-headers.ts';
 
 /** `Re: <subject>` without stacking a second "Re:". */
@@ -70,9 +70,11 @@ type Row = {
   delivery_status: string;
   customer_email: string | null;
   channel_address: string | null;
+  channel_type: string | null;
+  channel_config: Record<string, unknown> | null;
+  thread_key: string | null;
+  provider_id: string | null;
 };
-
-const angle = (id: string) => `<${id}>`;
 
 /**
  * Sends one queued email answer and records the outcome on it: sent (with the time), or the error and
@@ -86,27 +88,40 @@ export function emailSendJob({ db, mailer }: { db: Db; mailer: Mailer }): JobHan
     const [row] = await queryRows<Row>(
       db,
       sql`select e.rfc_message_id, e.in_reply_to, e.references, e.subject, e.full_text, e.delivery_status,
-            cu.email as customer_email, coalesce(ch.inbound_address, ch.config->>'address') as channel_address
+            cu.email as customer_email, coalesce(ch.inbound_address, ch.config->>'address') as channel_address,
+            ch.type as channel_type, ch.config as channel_config, last_in.thread_key, last_in.provider_id
           from email_messages e
           join conversations c on c.id = e.conversation_id and c.shop_id = e.shop_id
           left join customers cu on cu.id = c.customer_id
           left join channels ch on ch.id = e.channel_id
+          left join lateral (
+            select i.thread_key, i.provider_id from email_messages i
+            where i.conversation_id = e.conversation_id and i.direction = 'in'
+            order by i.created_at desc limit 1) last_in on true
           where e.shop_id = ${shopId} and e.id = ${emailMessageId} and e.direction = 'out'`,
     );
     if (!row || row.delivery_status === 'sent') return;
     const where = and(eq(emailMessages.shopId, shopId), eq(emailMessages.id, emailMessageId));
     try {
       if (!row.customer_email) throw new Error('The customer has no email address');
-      await mailer.send({
-        to: row.customer_email,
-        subject: row.subject,
-        text: row.full_text,
-        html: `<div style="white-space:pre-wrap;font-family:sans-serif">${escapeHtml(row.full_text)}</div>`,
-        messageId: angle(row.rfc_message_id),
-        inReplyTo: row.in_reply_to ? angle(row.in_reply_to) : undefined,
-        references: row.references.map(angle),
-        headers: row.channel_address ? { 'Reply-To': row.channel_address } : undefined,
-      });
+      await sendThroughChannel(
+        mailer,
+        {
+          type: row.channel_type ?? 'email',
+          config: row.channel_config ?? {},
+          threadKey: row.thread_key,
+          providerId: row.provider_id,
+        },
+        {
+          to: row.customer_email,
+          from: row.channel_address,
+          subject: row.subject,
+          text: row.full_text,
+          messageId: row.rfc_message_id,
+          inReplyTo: row.in_reply_to,
+          references: row.references,
+        },
+      );
     } catch (err) {
       const error = shortError(err);
       await db
