@@ -26,10 +26,15 @@ export function createSlackSender({
 }: Options): SlackSender {
   // Per URL: the earliest time the next message may go.
   const nextAt = new Map<string, number>();
+  // Per URL: the message in flight. The next one starts only after it answered, so a slow request
+  // cannot arrive less than the interval before the one after it.
+  const inFlight = new Map<string, Promise<void>>();
+  const answeredAt = new Map<string, number>();
 
   const prune = (now: number) => {
     if (nextAt.size < 1000) return;
     for (const [url, at] of nextAt) if (at < now) nextAt.delete(url);
+    for (const [url, at] of answeredAt) if (at + intervalMs < now) answeredAt.delete(url);
   };
 
   // Reserves the next slot for this URL and waits for it; refuses when the wait would be too long.
@@ -54,9 +59,21 @@ export function createSlackSender({
       for (let tries = 0; ; tries++) {
         const refused = await takeSlot(url, signal);
         if (refused) return refused;
-        const result = await postWebhook(url, payload, policy, signal);
-        // Counted again from the answer: request latency must not squeeze two messages closer than that.
-        nextAt.set(url, Math.max(nextAt.get(url) ?? 0, Date.now() + intervalMs));
+        const previous = inFlight.get(url);
+        let done = () => {};
+        const mine = new Promise<void>((resolve) => {
+          done = resolve;
+        });
+        inFlight.set(url, mine);
+        await previous;
+        // The gap counts from the previous answer too: request latency must not squeeze two messages closer.
+        const wait = (answeredAt.get(url) ?? 0) + intervalMs - Date.now();
+        if (wait > 0) await sleep(wait, undefined, { signal });
+        const result = await postWebhook(url, payload, policy, signal).finally(() => {
+          answeredAt.set(url, Date.now());
+          if (inFlight.get(url) === mine) inFlight.delete(url);
+          done();
+        });
         if (result.ok || !result.retryAfterSeconds) return result;
         // Nothing goes to this URL before Retry-After has passed, from this job or any other.
         const until = Date.now() + result.retryAfterSeconds * 1000;
