@@ -31,6 +31,8 @@ export type AdminSuite = {
 export function setUpAdminSuite(
   failurePrefix: string,
   prepare?: (url: string, cookie: string) => Promise<void>,
+  /** Extra environment for the server process. */
+  env: Record<string, string> = {},
 ): AdminSuite {
   const suite: AdminSuite = { cookie: '', dialogs: [], cspViolations: [], pageErrors: [] };
 
@@ -39,7 +41,7 @@ export function setUpAdminSuite(
     for (const file of fs.existsSync(ARTIFACTS_DIR) ? fs.readdirSync(ARTIFACTS_DIR) : []) {
       if (file.startsWith(failurePrefix)) fs.rmSync(path.join(ARTIFACTS_DIR, file));
     }
-    const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
+    const [started, launched] = await Promise.allSettled([startServer(env), launchBrowser()]);
     if (started.status === 'fulfilled') suite.server = started.value;
     if (launched.status === 'fulfilled') suite.browser = launched.value;
     if (started.status === 'rejected') throw started.reason;

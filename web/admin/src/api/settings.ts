@@ -111,3 +111,25 @@ export function useChannelSettings() {
     queryFn: ({ signal }) => apiFetch<ChannelSettings>('/api/settings/channels', { signal }),
   });
 }
+
+/** Email channels' Auto/Draft mode (`PUT /api/settings/channels`); the answer is the whole section. */
+export function useSaveChannelModes() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: Array<{ id: string; mode: ChannelMode }>) =>
+      apiFetch<ChannelSettings>('/api/settings/channels', { method: 'PUT', body: { channels: changes } }),
+    onSuccess: (saved) => applySaved(queryClient, settingsKeys.channels(), saved),
+  });
+}
+
+export type NewEmailChannel = { name: string; inboundAddress: string };
+
+/** A generic email channel: mail to its inbound address becomes conversations (409 when the address is taken). */
+export function useAddEmailChannel() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewEmailChannel) =>
+      apiFetch<ChannelSettings>('/api/settings/channels/email', { method: 'POST', body }),
+    onSuccess: (saved) => applySaved(queryClient, settingsKeys.channels(), saved),
+  });
+}

@@ -31,9 +31,48 @@ export type ToolCallPart = { type: 'tool-call'; toolCallId: string; toolName: st
 export type ToolResultPart = { type: 'tool-result'; toolCallId: string; toolName: string; output: unknown };
 export type MessagePart = TextPart | ToolCallPart | ToolResultPart;
 
-export type Message = { id: string; role: MessageRole; parts: MessagePart[]; createdAt: string };
+export type EmailDeliveryStatus = 'pending' | 'sent' | 'failed';
+
+/** An outbound email's delivery: pending (queued or retrying), sent, or failed after the last try. */
+export type MessageEmailDelivery = {
+  status: EmailDeliveryStatus;
+  error: string | null;
+  attempts: number;
+  sentAt: string | null;
+};
+
+export type EmailAttachment = { id: string; filename: string | null; contentType: string; size: number };
+
+/** The email side of a message: headers, the sanitized HTML (inbound), the full text, delivery (outbound). */
+export type EmailInfo = {
+  id: string;
+  direction: 'in' | 'out';
+  subject: string;
+  from: string | null;
+  to: string[];
+  /** Sanitized by the server (no scripts, handlers or javascript: URLs; remote images in `data-blocked-src`). */
+  html: string | null;
+  /** The whole text as received or sent, quoted part included. */
+  originalText: string | null;
+  hasRemoteImages: boolean;
+  verifiedSender: boolean;
+  delivery: MessageEmailDelivery | null;
+  attachments: EmailAttachment[];
+};
+
+/** `email` is set on messages that came or went by email (absent in ticket threads). */
+export type Message = {
+  id: string;
+  role: MessageRole;
+  parts: MessagePart[];
+  createdAt: string;
+  email?: EmailInfo | null;
+};
 
 export type Draft = { id: string; body: string; createdAt: string; updatedAt: string };
+export type DraftStatus = 'pending' | 'sent' | 'discarded';
+/** The answer of `PUT …/draft` and `POST …/draft/send`. */
+export type DraftResult = Draft & { status: DraftStatus };
 
 export type LinkedTicket = {
   number: number;

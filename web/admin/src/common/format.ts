@@ -42,3 +42,17 @@ export function formatFullDateTime(iso: string, locale?: string): string {
 export function customerLabel(customer: Customer | null | undefined): string {
   return customer?.name?.trim() || customer?.email?.trim() || 'Anonymous';
 }
+
+/** "512 B", "12.3 KB", "4.1 MB" (binary units, one decimal under 100). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 100 ? value.toFixed(1).replace(/\.0$/, '') : Math.round(value)} ${units[unit]}`;
+}

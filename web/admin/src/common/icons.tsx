@@ -141,3 +141,43 @@ export const KeyIcon = (props: IconProps) => (
     <path d="m11 12 9-9M17 6l3 3M15 8l2 2" />
   </Icon>
 );
+
+export const MailIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="m4 7 8 6 8-6" />
+  </Icon>
+);
+
+export const PaperclipIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="m20 11.5-7.8 7.8a5 5 0 0 1-7.1-7.1l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4L15 7" />
+  </Icon>
+);
+
+export const ShieldCheckIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M12 3 5 6v5c0 4.5 3 8.3 7 10 4-1.7 7-5.5 7-10V6z" />
+    <path d="m9 12 2 2 4-4" />
+  </Icon>
+);
+
+export const ImageOffIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="4" y="4" width="16" height="16" rx="2" />
+    <path d="m4 16 5-5 4 4M14 13l2-2 4 4M3 3l18 18" />
+  </Icon>
+);
+
+export const CodeIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="m8 8-4 4 4 4M16 8l4 4-4 4" />
+  </Icon>
+);
+
+export const ApiIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M7 8h10M7 12h10M7 16h6" />
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+  </Icon>
+);

@@ -2,8 +2,9 @@ import { Alert, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mant
 import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useId } from 'react';
 import { errorMessage } from '../api/client.ts';
+import { DoneStatus } from '../common/done-status.tsx';
 import { QueryErrorState } from '../common/error-state.tsx';
-import { AlertIcon, CheckIcon } from '../common/icons.tsx';
+import { AlertIcon } from '../common/icons.tsx';
 
 /** One settings section: a titled card. */
 export function SettingsSection({
@@ -112,20 +113,7 @@ export function FormActions({
         <Button variant="default" disabled={!dirty || saving} onClick={onDiscard}>
           Discard changes
         </Button>
-        <Text
-          size="sm"
-          c="teal.9"
-          fw={500}
-          role="status"
-          aria-live="polite"
-          style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
-        >
-          {saved && !dirty && (
-            <>
-              <CheckIcon size={16} /> Saved
-            </>
-          )}
-        </Text>
+        <DoneStatus shown={saved && !dirty}>Saved</DoneStatus>
       </Group>
     </Stack>
   );

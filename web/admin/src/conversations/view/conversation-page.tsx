@@ -53,8 +53,19 @@ export function ConversationPage() {
             <Title order={2} fz="h4" id="history-title">
               History
             </Title>
-            <MessageList messages={conversation.messages} customerName={customerName} />
-            {conversation.draft && <DraftBox draft={conversation.draft} />}
+            <MessageList
+              messages={conversation.messages}
+              customerName={customerName}
+              customerEmail={conversation.customer.email}
+            />
+            {conversation.draft && (
+              <DraftBox
+                key={conversation.draft.id}
+                conversationId={conversation.id}
+                draft={conversation.draft}
+                recipient={conversation.customer.email}
+              />
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

@@ -3,6 +3,7 @@ import type { Message } from '../../api/types.ts';
 import { DateText } from '../../common/date-text.tsx';
 import { labelOf, ROLE_LABELS } from '../labels.ts';
 import classes from './conversation-view.module.css';
+import { EmailAttachments, EmailDeliveryLine, EmailHeader, InboundEmailBody } from './email-parts.tsx';
 import { ToolCallCard } from './tool-call-card.tsx';
 import type { MessageBlock } from './tool-calls.ts';
 
@@ -13,13 +14,51 @@ const ROLE_STYLE: Record<string, { color: string; initials: string }> = {
   system: { color: 'yellow', initials: '!' },
 };
 
-type Props = { message: Message; blocks: MessageBlock[]; customerName: string };
+type Props = {
+  message: Message;
+  blocks: MessageBlock[];
+  customerName: string;
+  /** Where the emails we send in this conversation go. */
+  customerEmail?: string | null;
+};
 
-/** One message: who said it, when, its text and the tools it used. */
-export function MessageItem({ message, blocks, customerName }: Props) {
+/** The message's text blocks and tool-call cards. */
+function Blocks({ blocks }: { blocks: MessageBlock[] }) {
+  return (
+    <>
+      {blocks.length === 0 && (
+        <Text size="sm" c="dimmed" fs="italic">
+          (no text)
+        </Text>
+      )}
+      {blocks.map((block) =>
+        block.kind === 'text' ? (
+          <Text key={block.key} size="sm" className={classes.text}>
+            {block.text}
+          </Text>
+        ) : (
+          <ToolCallCard
+            key={block.key}
+            toolName={block.toolName}
+            toolCallId={block.toolCallId}
+            input={block.call?.input}
+            output={block.result?.output}
+            hasCall={block.call !== null}
+            hasResult={block.result !== null}
+          />
+        ),
+      )}
+    </>
+  );
+}
+
+/** One message: who said it, when, its text and the tools it used; for email, headers and delivery. */
+export function MessageItem({ message, blocks, customerName, customerEmail }: Props) {
   const role = labelOf(ROLE_LABELS, message.role);
   const style = ROLE_STYLE[message.role] ?? ROLE_STYLE.system;
   const author = message.role === 'customer' ? customerName : null;
+  const email = message.email ?? null;
+  const text = blocks.flatMap((block) => (block.kind === 'text' ? [block.text] : [])).join('\n\n');
 
   return (
     <Paper
@@ -31,6 +70,7 @@ export function MessageItem({ message, blocks, customerName }: Props) {
       data-role={message.role}
       className={classes.message}
       data-variant={message.role}
+      data-email={email ? email.direction : undefined}
     >
       <Group gap="sm" align="flex-start" wrap="nowrap">
         <Avatar color={style.color} radius="xl" size={34} aria-hidden="true">
@@ -52,28 +92,16 @@ export function MessageItem({ message, blocks, customerName }: Props) {
               <DateText iso={message.createdAt} />
             </Text>
           </Group>
-          {blocks.length === 0 && (
-            <Text size="sm" c="dimmed" fs="italic">
-              (no text)
-            </Text>
+          {email && <EmailHeader email={email} fallbackTo={customerEmail} />}
+          {email?.direction === 'in' ? (
+            <InboundEmailBody email={email} text={text}>
+              <Blocks blocks={blocks} />
+            </InboundEmailBody>
+          ) : (
+            <Blocks blocks={blocks} />
           )}
-          {blocks.map((block) =>
-            block.kind === 'text' ? (
-              <Text key={block.key} size="sm" className={classes.text}>
-                {block.text}
-              </Text>
-            ) : (
-              <ToolCallCard
-                key={block.key}
-                toolName={block.toolName}
-                toolCallId={block.toolCallId}
-                input={block.call?.input}
-                output={block.result?.output}
-                hasCall={block.call !== null}
-                hasResult={block.result !== null}
-              />
-            ),
-          )}
+          {email && <EmailAttachments email={email} />}
+          {email?.delivery && <EmailDeliveryLine delivery={email.delivery} />}
         </Stack>
       </Group>
     </Paper>

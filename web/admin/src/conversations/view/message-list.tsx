@@ -5,7 +5,15 @@ import { MessageItem } from './message-item.tsx';
 import { indexToolCalls, messageBlocks } from './tool-calls.ts';
 
 /** The whole history, oldest first. */
-export function MessageList({ messages, customerName }: { messages: Message[]; customerName: string }) {
+export function MessageList({
+  messages,
+  customerName,
+  customerEmail,
+}: {
+  messages: Message[];
+  customerName: string;
+  customerEmail?: string | null;
+}) {
   const rendered = useMemo(() => {
     const index = indexToolCalls(messages);
     return messages.map((message) => ({ message, blocks: messageBlocks(message, index) }));
@@ -21,7 +29,13 @@ export function MessageList({ messages, customerName }: { messages: Message[]; c
   return (
     <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Messages">
       {rendered.map(({ message, blocks }) => (
-        <MessageItem key={message.id} message={message} blocks={blocks} customerName={customerName} />
+        <MessageItem
+          key={message.id}
+          message={message}
+          blocks={blocks}
+          customerName={customerName}
+          customerEmail={customerEmail}
+        />
       ))}
     </Stack>
   );

@@ -1,9 +1,8 @@
-import { Alert, Button, Group, Modal, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useNavigate } from 'react-router';
-import { errorMessage } from '../../api/client.ts';
 import { useDeleteTicket } from '../../api/ticket-mutations.ts';
-import { AlertIcon } from '../../common/icons.tsx';
+import { ConfirmModal } from '../../common/confirm-modal.tsx';
 
 /** "Delete", confirmed in a modal; afterwards back to the ticket list. */
 export function DeleteTicketButton({ ticketNumber, backTo }: { ticketNumber: number; backTo: string }) {
@@ -16,39 +15,22 @@ export function DeleteTicketButton({ ticketNumber, backTo }: { ticketNumber: num
       <Button variant="outline" color="red.8" onClick={modal.open}>
         Delete
       </Button>
-      <Modal
+      <ConfirmModal
         opened={opened}
         onClose={() => {
-          if (remove.isPending) return;
           modal.close();
           remove.reset();
         }}
-        title={<Text fw={700}>Delete ticket #{ticketNumber}?</Text>}
-        centered
+        title={`Delete ticket #${ticketNumber}?`}
+        confirmLabel="Delete ticket"
+        onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate(backTo, { replace: true }) })}
+        pending={remove.isPending}
+        error={remove.error}
+        errorTitle="Not deleted"
       >
-        <Text size="sm">
-          The ticket disappears from the Tickets page. Use this for spam or tickets that need no follow-up;
-          the conversation itself stays.
-        </Text>
-        {remove.isError && (
-          <Alert variant="light" color="red" icon={<AlertIcon />} role="alert" mt="md" title="Not deleted">
-            {errorMessage(remove.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm" mt="lg">
-          <Button variant="default" onClick={modal.close} disabled={remove.isPending}>
-            Cancel
-          </Button>
-          <Button
-            color="red.8"
-            loading={remove.isPending}
-            onClick={() => remove.mutate(undefined, { onSuccess: () => navigate(backTo, { replace: true }) })}
-            data-autofocus
-          >
-            Delete ticket
-          </Button>
-        </Group>
-      </Modal>
+        The ticket disappears from the Tickets page. Use this for spam or tickets that need no follow-up; the
+        conversation itself stays.
+      </ConfirmModal>
     </>
   );
 }
