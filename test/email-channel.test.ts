@@ -17,7 +17,7 @@ const newId = () => `m${Date.now()}.${seq++}@customer.example`;
 async function until<T>(
   check: () => Promise<T | null | undefined | false>,
   what: string,
-  ms = 15_000,
+  ms = 40_000,
 ): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {

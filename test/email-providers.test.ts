@@ -12,7 +12,7 @@ import { type FakeGraph, GRAPH_MAILBOX, GRAPH_TOKEN, startFakeGraph } from './he
 const GMAIL_BOX = 'shop@gmail-shop.example';
 const CLIENT_STATE = 'client-state-secret-0123456789';
 
-async function until<T>(check: () => Promise<T | null | undefined>, what: string, ms = 15_000): Promise<T> {
+async function until<T>(check: () => Promise<T | null | undefined>, what: string, ms = 40_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();

@@ -84,6 +84,11 @@ export type EmailView = {
   originalText: string | null;
   hasRemoteImages: boolean;
   verifiedSender: boolean;
-  delivery: { status: string; error: string | null; attempts: number; sentAt: string | null } | null;
+  delivery: {
+    status: 'pending' | 'sent' | 'failed';
+    error: string | null;
+    attempts: number;
+    sentAt: string | null;
+  } | null;
   attachments: Array<{ id: string; filename: string | null; contentType: string; size: number }>;
 };

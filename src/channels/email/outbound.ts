@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, queryRows } from '../../db/client.ts';
-import { conversations, emailMessages } from '../../db/schema/index.ts';
+import { channels, conversations, customers, emailMessages } from '../../db/schema/index.ts';
 import type { JobHandler, JobPolicy } from '../../jobs/types.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { shortError } from '../../notifications/notify-jobs.ts';
@@ -27,8 +27,15 @@ export async function queueOutboundEmail(
   input: { shopId: string; conversationId: string; messageId: string; body: string },
 ): Promise<string> {
   const [conversation] = await tx
-    .select({ subject: conversations.subject, channelId: conversations.channelId })
+    .select({
+      subject: conversations.subject,
+      channelId: conversations.channelId,
+      to: customers.email,
+      from: sql<string | null>`coalesce(${channels.inboundAddress}, ${channels.config}->>'address')`,
+    })
     .from(conversations)
+    .leftJoin(customers, eq(customers.id, conversations.customerId))
+    .leftJoin(channels, eq(channels.id, conversations.channelId))
     .where(and(eq(conversations.shopId, input.shopId), eq(conversations.id, input.conversationId)));
   const thread = await threadHeaders(tx, input.shopId, input.conversationId);
   const key = await routingKey(tx, input.shopId);
@@ -44,6 +51,8 @@ export async function queueOutboundEmail(
       inReplyTo: thread?.inReplyTo ?? null,
       references: thread?.references ?? [],
       subject: reSubject(thread?.subject || conversation?.subject || null),
+      fromAddress: conversation?.from ?? null,
+      toAddresses: conversation?.to ? [conversation.to] : [],
       fullText: input.body,
       deliveryStatus: 'pending',
     })
