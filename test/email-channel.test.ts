@@ -28,7 +28,8 @@ async function until<T>(
   }
 }
 
-describe('email channel over SMTP', () => {
+// Slower under a loaded CI machine: the reply goes through the AI, a job and SMTP.
+describe('email channel over SMTP', { timeout: 60_000 }, () => {
   let t: EmailApp;
   let shopId: string;
   let cookie: string;

@@ -22,7 +22,7 @@ async function until<T>(check: () => Promise<T | null | undefined>, what: string
   }
 }
 
-describe('Gmail and Outlook channels', () => {
+describe('Gmail and Outlook channels', { timeout: 60_000 }, () => {
   let t: EmailApp;
   let gmail: FakeGmail;
   let graph: FakeGraph;
