@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, conversations, emailMessages, messages } from '../src/db/schema/index.ts';
 import { createEmailApp, type EmailApp, rawEmail } from './helpers/email-app.ts';
 import { login, newShop } from './helpers/factories.ts';
+import { until } from './helpers/until.ts';
 
 // Mail in through the built-in SMTP listener (nodemailer as the sending server), the AI's answer out
 // through SMTP to a local sink: threading, dedupe, signed routing ids, auto and draft modes.
@@ -14,19 +15,8 @@ const INBOX = 'support@mail-shop.example';
 let seq = 0;
 const newId = () => `m${Date.now()}.${seq++}@customer.example`;
 
-async function until<T>(
-  check: () => Promise<T | null | undefined | false>,
-  what: string,
-  ms = 40_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+// Slower than the default: a reply goes through the AI, a job and a mail transport.
+const waitFor = <T>(check: () => Promise<T>, what: string, ms = 40_000) => until(check, what, ms);
 
 // Slower under a loaded CI machine: the reply goes through the AI, a job and SMTP.
 describe('email channel over SMTP', { timeout: 60_000 }, () => {
@@ -58,7 +48,7 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
     return { status: res.statusCode, body: (res.body ? res.json() : null) as Json };
   };
   const conversationOf = async (rfcMessageId: string) =>
-    until(async () => {
+    waitFor(async () => {
       const [row] = await t.db
         .select({ conversationId: emailMessages.conversationId })
         .from(emailMessages)
@@ -80,7 +70,7 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
       INBOX,
     );
     const conversationId = await conversationOf(id);
-    const reply = await until(async () => mailsTo('kari@customer.example')[0], 'the emailed AI reply');
+    const reply = await waitFor(async () => mailsTo('kari@customer.example')[0], 'the emailed AI reply');
     expect(reply.subject).toBe('Re: Returns');
     expect(reply.inReplyTo).toBe(`<${id}>`);
     expect(reply.messageId).toMatch(new RegExp(`^<sp\\.${conversationId}\\.[A-Za-z0-9_-]{22}\\.`));
@@ -95,7 +85,7 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
     const [question, answer] = detail.body.messages;
     expect(question).toMatchObject({ role: 'customer', email: { direction: 'in', subject: 'Returns' } });
     expect(answer.role).toBe('ai');
-    await until(async () => {
+    await waitFor(async () => {
       const d = await api('GET', `/api/conversations/${conversationId}`);
       return d.body.messages[1].email?.delivery?.status === 'sent';
     }, 'the delivery state "sent"');
@@ -116,7 +106,7 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
       INBOX,
     );
     const conversationId = await conversationOf(first);
-    const ours = await until(async () => mailsTo('ola@customer.example')[0], 'our answer');
+    const ours = await waitFor(async () => mailsTo('ola@customer.example')[0], 'our answer');
     const ourId = (ours.messageId ?? '').replace(/[<>]/g, '');
     const second = newId();
     const followUp = rawEmail({
@@ -214,7 +204,7 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
       INBOX,
     );
     const conversationId = await conversationOf(id);
-    const drafted = await until(async () => {
+    const drafted = await waitFor(async () => {
       const d = await api('GET', `/api/conversations/${conversationId}`);
       return d.body.draft ? d.body : null;
     }, 'the draft');
@@ -232,7 +222,7 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
       api('POST', `/api/conversations/${conversationId}/draft/send`),
     ]);
     expect([one.status, two.status], JSON.stringify(one.body)).toEqual([200, 200]);
-    const sent = await until(async () => mailsTo('siri@customer.example')[0], 'the sent draft');
+    const sent = await waitFor(async () => mailsTo('siri@customer.example')[0], 'the sent draft');
     expect(sent.text?.trim()).toBe('Yes, Klarna works. – Siri');
     expect(sent.inReplyTo).toBe(`<${id}>`);
     await new Promise((r) => setTimeout(r, 1500));
@@ -255,7 +245,7 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
       INBOX,
     );
     const conversationId = await conversationOf(id);
-    await until(
+    await waitFor(
       async () => (await api('GET', `/api/conversations/${conversationId}`)).body.draft,
       'the draft',
     );
@@ -286,18 +276,18 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
       INBOX,
     );
     const conversationId = await conversationOf(id);
-    const ticket = await until(async () => {
+    const ticket = await waitFor(async () => {
       const d = await api('GET', `/api/conversations/${conversationId}`);
       return d.body.tickets[0];
     }, 'the ticket');
     // The AI's own answer (naming the ticket) goes out first.
-    await until(async () => mailsTo('liv@customer.example')[0], "the AI's answer");
+    await waitFor(async () => mailsTo('liv@customer.example')[0], "the AI's answer");
     const before = mailsTo('liv@customer.example').length;
     const reply = await api('POST', `/api/tickets/${ticket.number}/replies`, {
       body: 'We will send a new jacket today.',
     });
     expect(reply.status).toBe(201);
-    const mail = await until(
+    const mail = await waitFor(
       async () => mailsTo('liv@customer.example').find((m) => m.text?.includes('new jacket')),
       'the ticket reply email',
     );

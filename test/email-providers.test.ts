@@ -5,6 +5,7 @@ import { createEmailApp, type EmailApp, rawEmail } from './helpers/email-app.ts'
 import { newShop } from './helpers/factories.ts';
 import { type FakeGmail, GMAIL_TOKEN, startFakeGmail } from './helpers/fake-gmail.ts';
 import { type FakeGraph, GRAPH_MAILBOX, GRAPH_TOKEN, startFakeGraph } from './helpers/fake-graph.ts';
+import { until } from './helpers/until.ts';
 
 // The Gmail push and Outlook notification webhooks against local stand-ins of both APIs: the webhook
 // queues, a job fetches the raw mail, and it is stored and threaded like mail to the SMTP listener.
@@ -12,15 +13,8 @@ import { type FakeGraph, GRAPH_MAILBOX, GRAPH_TOKEN, startFakeGraph } from './he
 const GMAIL_BOX = 'shop@gmail-shop.example';
 const CLIENT_STATE = 'client-state-secret-0123456789';
 
-async function until<T>(check: () => Promise<T | null | undefined>, what: string, ms = 40_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+// Slower than the default: a reply goes through the AI, a job and a mail transport.
+const waitFor = <T>(check: () => Promise<T>, what: string, ms = 40_000) => until(check, what, ms);
 
 describe('Gmail and Outlook channels', { timeout: 60_000 }, () => {
   let t: EmailApp;
@@ -85,7 +79,7 @@ describe('Gmail and Outlook channels', { timeout: 60_000 }, () => {
       },
     });
   const stored = (rfc: string) =>
-    until(async () => {
+    waitFor(async () => {
       const [row] = await t.db
         .select({
           conversationId: emailMessages.conversationId,
@@ -219,7 +213,7 @@ describe('Gmail and Outlook channels', { timeout: 60_000 }, () => {
     const row = await stored('o1@customer.example');
     expect(row).toMatchObject({ threadKey: 'conv-1', channelId: outlookChannel });
     // The AI's answer is a Graph reply to the customer's message.
-    const reply = await until(async () => graph.replies[0], 'the Graph reply');
+    const reply = await waitFor(async () => graph.replies[0], 'the Graph reply');
     expect(reply.id).toBe('AAMk1');
     await new Promise((r) => setTimeout(r, 1500));
     expect(

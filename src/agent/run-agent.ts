@@ -48,7 +48,13 @@ function buildTools(ctx: ToolContext): ToolSet {
  */
 export async function runAgent(
   db: Db,
-  job: { shop: AgentShop; conversationId: string; history: StoredTurn[] },
+  job: {
+    shop: AgentShop;
+    conversationId: string;
+    history: StoredTurn[];
+    /** The answered email's From address, when it passed the channel's authentication. */
+    verifiedEmail?: string | null;
+  },
   onDelta: (text: string) => void = () => {},
 ): Promise<AgentRun> {
   const { shop } = job;
@@ -64,11 +70,12 @@ export async function runAgent(
       conversationId: job.conversationId,
       commerce: commerceFor(db, shop),
       fallbackMode,
+      verifiedEmail: job.verifiedEmail ?? null,
       callsThisRun: new Map(),
     };
     const result = streamText({
       model,
-      system: systemPrompt(shop.name, fallbackMode),
+      system: systemPrompt(shop.name, fallbackMode, job.verifiedEmail ?? null),
       messages: toModelMessages(job.history),
       tools: buildTools(ctx),
       stopWhen: isStepCount(MAX_STEPS),

@@ -39,6 +39,7 @@ type ClaimedJob = {
   last_customer_seq: string | number;
   attempts: number;
   question_id: string | null;
+  verified_email: string | null;
   history: StoredTurn[];
   channel_type: string | null;
   channel_mode: 'auto' | 'draft' | null;
@@ -74,6 +75,10 @@ export function createReplyWorker({
             ch.type as channel_type, ch.mode as channel_mode,
             (select id from messages m where m.conversation_id = ${conversationId}
               and m.seq = job.last_customer_seq) as question_id,
+            (select em.from_address from messages m join email_messages em on em.message_id = m.id
+              where m.conversation_id = ${conversationId} and m.seq = job.last_customer_seq
+                and em.direction = 'in' and em.auth @> '{"verifiedSender": true}'::jsonb
+              limit 1) as verified_email,
             (select coalesce(json_agg(json_build_object('role', m.role, 'parts', m.parts)
                 order by m.created_at, m.seq), '[]'::json)
               from messages m where m.shop_id = job.shop_id and m.conversation_id = ${conversationId}
@@ -91,6 +96,7 @@ export function createReplyWorker({
           attempts: job.attempts,
           questionId: job.question_id ?? '',
           history: job.history,
+          verifiedEmail: job.verified_email,
           // Email conversations: what the stored reply becomes (an email, or a draft for staff).
           emailMode:
             job.channel_type && EMAIL_CHANNELS.has(job.channel_type) ? (job.channel_mode ?? 'auto') : null,
@@ -136,8 +142,10 @@ export function createReplyWorker({
         // Set inside the transaction callback below (so declared wide for the checker).
         let followUp = null as EmailFollowUp | null;
         try {
-          const run = await runAgent(db, { shop: job.shop, conversationId, history: job.history }, (text) =>
-            bus.publish({ type: 'delta', shopId: job.shopId, conversationId, replyTo, text }),
+          const run = await runAgent(
+            db,
+            { shop: job.shop, conversationId, history: job.history, verifiedEmail: job.verifiedEmail },
+            (text) => bus.publish({ type: 'delta', shopId: job.shopId, conversationId, replyTo, text }),
           );
           const input = { shopId: job.shopId, conversationId, answeredSeq: job.seq, ...run };
           const emailMode = job.emailMode;

@@ -11,6 +11,11 @@ const NOT_FOUND = {
   message: 'No order matches that order number and email address.',
 };
 
+const EMAIL_NEEDED = {
+  found: false as const,
+  message: 'Ask the customer for the email address used for the order.',
+};
+
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** What the customer may see of their own order. */
@@ -55,10 +60,14 @@ async function storedLookups(ctx: ToolContext): Promise<number> {
 export const lookupOrder = defineTool({
   name: 'lookupOrder',
   description:
-    'Look up the status of an order. Needs the order number (like #1004) and the email address used for the order; ask the customer for whichever is missing.',
+    'Look up the status of an order. Needs the order number (like #1004) and the email address used for the order; ask the customer for whichever is missing. When the system says the sender is verified, the email may be left out.',
   inputSchema: z.object({
     orderNumber: z.string().max(40).describe('The order number, e.g. #1004'),
-    email: z.string().max(320).describe('The email address the order was placed with'),
+    email: z
+      .string()
+      .max(320)
+      .optional()
+      .describe('The email address the order was placed with (optional only for a verified email sender)'),
   }),
   enabled: (ctx) => !ctx.fallbackMode,
   execute: async (ctx, input) => {
@@ -71,9 +80,12 @@ export const lookupOrder = defineTool({
         message: 'Too many order lookups in this chat. Please try again later.',
       };
     }
+    // Only an authenticated sender stands in for the email; text in a message never does.
+    const email = input.email ?? ctx.verifiedEmail;
+    if (!email) return EMAIL_NEEDED;
     const order = await ctx.commerce.findOrderByName(input.orderNumber);
     // Not found and wrong email answer alike, so the tool reveals nothing about other customers' orders.
-    if (!order || !sameEmail(order.email, input.email)) return NOT_FOUND;
+    if (!order || !sameEmail(order.email, email)) return NOT_FOUND;
     return present(order);
   },
 });

@@ -10,6 +10,8 @@ export type ToolContext = {
   commerce: CommerceSource;
   /** The billing cap is used up: only ticket creation is allowed. */
   fallbackMode: boolean;
+  /** The From address of the email being answered, when it passed the channel's authentication. */
+  verifiedEmail: string | null;
   /** Calls made in this reply, not yet stored (per-conversation limits count them too). */
   callsThisRun: Map<string, number>;
 };

@@ -57,7 +57,12 @@ export function orderDetails(turns: Turn[]): { orderNumber: string | null; email
 }
 
 /** What the offline model does next: answer a tool result, call a tool, or say something. */
-export function decide(turns: Turn[], availableTools: Set<string>, fallbackMode: boolean): Decision {
+export function decide(
+  turns: Turn[],
+  availableTools: Set<string>,
+  fallbackMode: boolean,
+  verifiedSender = false,
+): Decision {
   const userTexts = turns.filter((t) => t.role === 'user').map((t) => t.text);
   const lastUser = userTexts.at(-1) ?? '';
   // The latest message decides the language, unless it is only an order number or an email.
@@ -118,13 +123,15 @@ export function decide(turns: Turn[], availableTools: Set<string>, fallbackMode:
     case 'order': {
       // The customer may give the number and the email over several messages.
       const { orderNumber, email } = orderDetails(turns);
-      if (!orderNumber || !email) {
+      // A verified email sender needs no email: the tool uses the authenticated From address.
+      const needsEmail = !email && !verifiedSender;
+      if (!orderNumber || needsEmail) {
         return {
           kind: 'text',
-          text: replies.askForOrderDetails(lang, { orderNumber: !orderNumber, email: !email }),
+          text: replies.askForOrderDetails(lang, { orderNumber: !orderNumber, email: needsEmail }),
         };
       }
-      return callTool('lookupOrder', { orderNumber, email });
+      return callTool('lookupOrder', email ? { orderNumber, email } : { orderNumber });
     }
     case 'policy':
       return callTool('searchPolicies', { query: policyQuery(lastUser) });

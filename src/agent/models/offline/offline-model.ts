@@ -13,6 +13,8 @@ import { type Decision, decide, type Turn } from './decide.ts';
 export const OFFLINE_MODEL_ID = 'supportify-offline-1';
 /** Put in the system prompt when the shop is over its AI cap: the model then only opens tickets. */
 export const FALLBACK_MARKER = '[fallback-mode]';
+/** Put in the system prompt when the latest email's sender passed authentication: orders need only a number. */
+export const VERIFIED_SENDER_MARKER = '[verified-sender]';
 
 function parseJson(text: string): Record<string, unknown> {
   try {
@@ -91,7 +93,8 @@ function run(options: LanguageModelV4CallOptions): Decision {
   const tools = new Set((options.tools ?? []).map((t) => t.name));
   const system = options.prompt.find((m) => m.role === 'system');
   const fallback = system?.role === 'system' && system.content.includes(FALLBACK_MARKER);
-  return decide(toTurns(options.prompt), tools, fallback);
+  const verifiedSender = system?.role === 'system' && system.content.includes(VERIFIED_SENDER_MARKER);
+  return decide(toTurns(options.prompt), tools, fallback, verifiedSender);
 }
 
 function toContent(decision: Decision): LanguageModelV4Text | LanguageModelV4ToolCall {
