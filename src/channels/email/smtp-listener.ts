@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { SMTPServer } from 'smtp-server';
 import type { Db } from '../../db/client.ts';
