@@ -79,8 +79,8 @@ export async function seedBulk(database: Database, n: number, log: (s: string) =
         ${startedAt}, ${startedAt} + interval '5 minutes', ${startedAt} + interval '5 minutes',
         to_tsvector('simple', (select string_agg(bench_text(i, k), ' ') from generate_series(1, ${MESSAGES_PER_CONVERSATION}) k))
       from generate_series(${from}, ${to}) i;
-      insert into messages (shop_id, conversation_id, role, parts, created_at)
-      select '${shop.id}', md5('${shop.id}-conv-' || i)::uuid,
+      insert into messages (shop_id, conversation_id, conversation_started_at, role, parts, created_at)
+      select '${shop.id}', md5('${shop.id}-conv-' || i)::uuid, ${startedAt},
         case when k % 2 = 1 then 'customer' else 'ai' end,
         case when k = 4 then jsonb_build_array(
             jsonb_build_object('type', 'tool-call', 'toolCallId', 'call_' || i, 'toolName', 'lookupOrder',

@@ -38,6 +38,7 @@ type AppendRow = {
   id: string | null;
   shop_id: string;
   conversation_id: string;
+  conversation_started_at: Date | string;
   role: MessageRole;
   parts: MessagePart[];
   client_message_id: string | null;
@@ -50,6 +51,7 @@ const toMessage = (row: AppendRow): StoredMessage => ({
   id: row.id as string,
   shopId: row.shop_id,
   conversationId: row.conversation_id,
+  conversationStartedAt: new Date(row.conversation_started_at),
   role: row.role,
   parts: row.parts,
   clientMessageId: row.client_message_id,
@@ -58,7 +60,8 @@ const toMessage = (row: AppendRow): StoredMessage => ({
 });
 
 /**
- * Stores a message in the conversation `source` selects (columns shop_id, conversation_id) and updates
+ * Stores a message in the conversation `source` selects (columns shop_id, conversation_id,
+ * conversation_started_at) and updates
  * that conversation's preview, last-message time, search words and status, in one statement: one round
  * trip, atomic without a transaction. Null when `source` selects no conversation.
  */
@@ -75,12 +78,13 @@ export async function appendMessageTo(
     db,
     sql`with src as (${source}),
       ins as (
-        insert into messages (shop_id, conversation_id, role, parts, client_message_id, created_at)
-        select shop_id, conversation_id, ${input.role}, ${JSON.stringify(input.parts)}::jsonb,
+        insert into messages (shop_id, conversation_id, conversation_started_at, role, parts,
+          client_message_id, created_at)
+        select shop_id, conversation_id, conversation_started_at, ${input.role}, ${JSON.stringify(input.parts)}::jsonb,
           ${input.clientMessageId ?? null}::text,
           coalesce(${input.createdAt?.toISOString() ?? null}::timestamptz, now())
         from src
-        on conflict (conversation_id, client_message_id) do nothing
+        on conflict (conversation_id, client_message_id, conversation_started_at) do nothing
         returning *),
       upd as (
         update conversations c set last_message_at = ins.created_at, updated_at = now(),
@@ -118,7 +122,7 @@ export async function appendMessageTo(
 export async function appendMessage(db: Db, input: NewMessage, extra?: AppendExtra) {
   const stored = await appendMessageTo(
     db,
-    sql`select shop_id, id as conversation_id from conversations
+    sql`select shop_id, id as conversation_id, started_at as conversation_started_at from conversations
         where id = ${input.conversationId}::uuid and shop_id = ${input.shopId}::uuid`,
     input,
     extra,

@@ -256,6 +256,7 @@ export async function seedDemoShop(
         c.messages.map((m) => ({
           shopId: shop.id,
           conversationId: ids[i],
+          conversationStartedAt: c.messages[0].at,
           role: m.role,
           parts: m.parts,
           createdAt: m.at,

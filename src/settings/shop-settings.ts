@@ -30,6 +30,12 @@ export const ZNotificationSettings = z.object({
     .default({ newTicket: true, urgent: false }),
 });
 
+/** GDPR: conversations are deleted this many days after they started (never more than 90). */
+export const MAX_RETENTION_DAYS = 90;
+export const ZRetentionSettings = z.object({
+  days: z.number().int().min(1).max(MAX_RETENTION_DAYS).default(MAX_RETENTION_DAYS),
+});
+
 const ZShopSettings = z.object({
   ai: ZAiSettings.catch(ZAiSettings.parse({})).default(ZAiSettings.parse({})),
   ratings: ZRatingSettings.catch(ZRatingSettings.parse({})).default(ZRatingSettings.parse({})),
@@ -37,6 +43,7 @@ const ZShopSettings = z.object({
   notifications: ZNotificationSettings.catch(ZNotificationSettings.parse({})).default(
     ZNotificationSettings.parse({}),
   ),
+  retention: ZRetentionSettings.catch(ZRetentionSettings.parse({})).default(ZRetentionSettings.parse({})),
 });
 
 export type ShopSettings = z.infer<typeof ZShopSettings>;

@@ -17,7 +17,7 @@ export async function postCustomerMessage(db: Db, input: CustomerMessage) {
   if (!isUuid(input.conversationId)) throw conversationDenied();
   const stored = await appendMessageTo(
     db,
-    sql`select shop_id, id as conversation_id from conversations
+    sql`select shop_id, id as conversation_id, started_at as conversation_started_at from conversations
         where id = ${input.conversationId}::uuid and widget_token_hash = ${hashToken(input.token)}`,
     { role: 'customer', parts: [{ type: 'text', text: input.text }], clientMessageId: input.clientMessageId },
     { ctes: enqueueReplyCte },

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { type ChannelType, channels } from './channels.ts';
 import { createdAt, id, timestampMs, tsvector } from './columns.ts';
 import { customers } from './customers.ts';
@@ -41,6 +52,8 @@ export const conversations = pgTable(
   (t) => [
     // Ascending indexes scanned backwards serve "order by started_at desc, id desc" (desc indexes would be NULLS LAST).
     index('conversations_shop_started_idx').on(t.shopId, t.startedAt, t.id),
+    // The retention purge walks every shop's oldest conversations.
+    index('conversations_started_idx').on(t.startedAt),
     index('conversations_shop_status_started_idx').on(t.shopId, t.status, t.startedAt, t.id),
     index('conversations_shop_channel_started_idx').on(t.shopId, t.channel, t.startedAt, t.id),
     index('conversations_shop_drafts_started_idx').on(t.shopId, t.startedAt, t.id).where(sql`${t.hasDraft}`),
@@ -51,16 +64,21 @@ export const conversations = pgTable(
   ],
 );
 
+/**
+ * Partitioned by day of `conversation_started_at` (migration 0005, src/retention/partitions.ts): the
+ * retention purge drops a whole day of expired messages at once. No foreign key to conversations, so
+ * deleting a conversation never probes every partition; src/retention/delete-conversations.ts deletes both.
+ */
 export const messages = pgTable(
   'messages',
   {
-    id: id(),
+    id: uuid('id').notNull().defaultRandom(),
     shopId: uuid('shop_id')
       .notNull()
       .references(() => shops.id, { onDelete: 'cascade' }),
-    conversationId: uuid('conversation_id')
-      .notNull()
-      .references(() => conversations.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id').notNull(),
+    // The conversation's started_at: the partition key, so a conversation's messages share its expiry.
+    conversationStartedAt: timestampMs('conversation_started_at').notNull(),
     role: text('role').$type<MessageRole>().notNull(),
     parts: jsonb('parts').$type<MessagePart[]>().notNull(),
     // Client-chosen id so a retried POST stores the message once.
@@ -70,8 +88,10 @@ export const messages = pgTable(
     seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
   (t) => [
+    primaryKey({ name: 'messages_pkey', columns: [t.id, t.conversationStartedAt] }),
     index('messages_conversation_order_idx').on(t.conversationId, t.createdAt, t.seq),
-    uniqueIndex('messages_client_id_uq').on(t.conversationId, t.clientMessageId),
+    index('messages_shop_idx').on(t.shopId),
+    uniqueIndex('messages_client_id_uq').on(t.conversationId, t.clientMessageId, t.conversationStartedAt),
     check('messages_role_ck', sql`${t.role} in ('customer','ai','staff','system')`),
   ],
 );
@@ -94,6 +114,8 @@ export const drafts = pgTable(
   (t) => [
     // At most one draft waits for review per conversation.
     uniqueIndex('drafts_pending_uq').on(t.conversationId).where(sql`${t.status} = 'pending'`),
+    // Deleting a conversation (retention, redaction) finds its drafts by this.
+    index('drafts_conversation_idx').on(t.conversationId),
     check('drafts_status_ck', sql`${t.status} in ('pending','sent','discarded')`),
   ],
 );

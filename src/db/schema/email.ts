@@ -36,7 +36,8 @@ export const emailMessages = pgTable(
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
     // The chat message this email is (null for an outbound email not yet tied to one).
-    messageId: uuid('message_id').references(() => messages.id, { onDelete: 'cascade' }),
+    // No foreign key: messages are partitioned; the row goes with its conversation.
+    messageId: uuid('message_id'),
     channelId: uuid('channel_id').references(() => channels.id, { onDelete: 'set null' }),
     direction: text('direction').$type<'in' | 'out'>().notNull(),
     // RFC 5322 Message-ID without angle brackets; unique per shop so a redelivered mail is stored once.

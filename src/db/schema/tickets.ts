@@ -45,6 +45,8 @@ export const tickets = pgTable(
     createdAt: createdAt(),
     updatedAt: timestampMs('updated_at').notNull().defaultNow(),
     deletedAt: timestampMs('deleted_at'),
+    // Set when the original conversation was deleted by retention or redaction (the ticket stays).
+    conversationExpiredAt: timestampMs('conversation_expired_at'),
     // Low 1 … urgent 4, so "sort by priority" is an ordinary keyset on an index.
     priorityRank: smallint('priority_rank')
       .notNull()
@@ -88,9 +90,8 @@ export const ticketMessages = pgTable(
     authorId: uuid('author_id').references(() => staffUsers.id, { onDelete: 'set null' }),
     authorName: text('author_name').notNull(),
     // The chat message a widget reply became (null for notes and email-only replies).
-    conversationMessageId: uuid('conversation_message_id').references(() => messages.id, {
-      onDelete: 'set null',
-    }),
+    // No foreign key: messages are partitioned; deleting a conversation clears this (delete-conversations.ts).
+    conversationMessageId: uuid('conversation_message_id'),
     // Email delivery of a reply: null when no email is owed (notes, widget customers without email).
     emailTo: text('email_to'),
     emailStatus: text('email_status').$type<DeliveryStatus>(),
