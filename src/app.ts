@@ -34,6 +34,7 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { wireJobs } from './notifications/wire.ts';
 import { createRealtimeBus, type RealtimeBus } from './realtime/bus.ts';
 import { adminEventsRoute } from './realtime/events-route.ts';
+import { wireRetention } from './retention/wire.ts';
 import { channelSettingsRoutes } from './settings/channels-routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { createTicketEventDispatcher, type TicketEventDispatcher } from './tickets/dispatch-events.ts';
@@ -164,6 +165,7 @@ export async function buildApp({
     config,
     jobs: givenJobs,
     runJobs,
+    cron: sweepReplies,
     mailer,
     notifications: notificationOptions,
   });
@@ -200,6 +202,7 @@ export async function buildApp({
   await app.register(conversationRoutes, { db });
   await app.register(channelSettingsRoutes, { db });
   await app.register(settingsRoutes, { db });
+  await wireRetention(app, { db, maintain: sweepReplies });
   await app.register(notificationRoutes, { deps: notifications });
   await app.register(ticketRoutes, { db, bus, jobs, ticketEvents });
   await app.register(adminEventsRoute, { bus });

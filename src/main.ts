@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { createUserCommand } from './cli/create-user.ts';
 import { migrateCommand } from './cli/migrate.ts';
+import { purgeCommand } from './cli/purge.ts';
 import { seedCommand } from './cli/seed.ts';
 import { startCommand } from './cli/start.ts';
 
@@ -9,6 +10,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   start: startCommand,
   migrate: migrateCommand,
   seed: seedCommand,
+  purge: purgeCommand,
   'user:create': createUserCommand,
 };
 
@@ -18,6 +20,7 @@ Commands:
   start                 migrate, seed a demo shop on an empty database, serve HTTP
   migrate               apply database migrations
   seed                  add a demo shop (products, orders, policies, conversations)
+  purge                 delete conversations past their retention period now [--now <ISO time>]
   user:create           create a staff user: --email <e> [--password <p>] [--name <n>] [--shop <id>]
 `;
 

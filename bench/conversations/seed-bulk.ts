@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createStaffUser } from '../../src/auth/staff-users.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
+import { ensureDayPartitions } from '../../src/retention/partitions.ts';
 import { createShop } from '../../src/shops/queries.ts';
 import { DOMAINS, FIRST_NAMES, LAST_NAMES, sqlArray, WORDS } from './vocabulary.ts';
 
@@ -58,6 +59,7 @@ export async function seedBulk(database: Database, n: number, log: (s: string) =
   });
   const customers = Math.max(1, Math.floor(n / 2));
   const spacing = SPAN_SECONDS / n;
+  await ensureDayPartitions(database.db, new Date(Date.now() - SPAN_SECONDS * 1000), new Date());
   const started = Date.now();
   await database.exec(`
     insert into customers (id, shop_id, name, email)

@@ -11,6 +11,8 @@ export type JobsOptions = {
   pollingIntervalSeconds?: number;
   /** How long `stop` lets running handlers finish before failing them back to the queue. */
   stopTimeoutMs?: number;
+  /** Run pg-boss's cron (schedules registered with `schedule`); off in tests, on in `supportify start`. */
+  cron?: boolean;
 };
 
 const DEFAULT_POLICY = {
@@ -29,9 +31,9 @@ function onceId(name: string, key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-function bossOptions(database: Database): ConstructorOptions {
-  // No cron, no instance registry: fewer timers, and on PGlite fewer turns on its one connection.
-  const common = { schedule: false, registerInstance: false, openTelemetry: { enabled: false } };
+function bossOptions(database: Database, cron: boolean): ConstructorOptions {
+  // No instance registry, and cron only where asked: fewer timers, and on PGlite fewer turns on its one connection.
+  const common = { schedule: cron, registerInstance: false, openTelemetry: { enabled: false } };
   if (database.kind === 'pglite') {
     if (!database.pglite) throw new Error('PGlite database without its instance');
     // pg-boss's adapter: multi-statement SQL through exec (rows of every statement), the rest through query.
@@ -47,8 +49,10 @@ export function createJobs({
   log,
   pollingIntervalSeconds = 1,
   stopTimeoutMs = 5000,
+  cron = false,
 }: JobsOptions): Jobs {
   const registered = new Map<string, { handler: JobHandler; policy: Required<JobPolicy> }>();
+  const schedules = new Map<string, string>();
   const queues = new Map<string, Promise<void>>();
   let opening: Promise<PgBoss> | null = null;
   let working = false;
@@ -57,7 +61,7 @@ export function createJobs({
   const open = () => {
     if (stopped) return Promise.reject(new Error('jobs are stopped'));
     opening ??= (async () => {
-      const boss = new PgBoss(bossOptions(database));
+      const boss = new PgBoss(bossOptions(database, cron));
       boss.on('error', (err: Error) => log.error({ err: { message: err.message } }, 'job queue error'));
       boss.on('warning', (w: { message: string }) => log.warn({ warning: w.message }, 'job queue warning'));
       await boss.start();
@@ -121,6 +125,10 @@ export function createJobs({
         ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
       });
     },
+    schedule(name, expression) {
+      if (working) throw new Error(`schedule job "${name}" before jobs start`);
+      schedules.set(name, expression);
+    },
     work(name, handler, policy = {}) {
       if (working) throw new Error(`register job "${name}" before jobs start`);
       registered.set(name, { handler, policy: { ...DEFAULT_POLICY, ...policy } });
@@ -136,6 +144,9 @@ export function createJobs({
           async ([job]) => run(name, job),
         );
       }
+      // Stored in the database: however many processes run, each occurrence makes one job.
+      if (cron)
+        for (const [name, expression] of schedules) await boss.schedule(name, expression, {}, { tz: 'UTC' });
     },
     async stop() {
       stopped = true;

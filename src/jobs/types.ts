@@ -11,6 +11,8 @@ export type Jobs = {
     data: Record<string, unknown>,
     options?: { singletonKey?: string; onceKey?: string; startAfterSeconds?: number },
   ): Promise<void>;
+  /** Runs a job on a cron expression (UTC) when this process runs the cron; call before `start`. */
+  schedule(name: string, cron: string): void;
   /** Registers the handler (and retry policy) for a job name; call before `start`. */
   work(name: string, handler: JobHandler, policy?: JobPolicy): void;
   /** Opens the queue and, unless processing is off, starts the registered workers. */
@@ -59,4 +61,6 @@ export const JOB = {
   gmailSync: 'gmail-sync',
   /** Fetch one Outlook message a Graph notification named: `{ channelId, messageId }`. */
   outlookFetch: 'outlook-fetch',
+  /** Delete expired conversations and drop expired message partitions (daily cron): `{}`. */
+  retentionPurge: 'retention-purge',
 } as const;

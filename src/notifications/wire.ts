@@ -13,6 +13,8 @@ export type JobsWiring = {
   jobs?: Jobs;
   /** Process jobs in this app (off: jobs are still queued, for another process to run). */
   runJobs: boolean;
+  /** Run scheduled jobs (the daily purge) from this process. */
+  cron?: boolean;
   mailer?: Mailer;
   notifications?: NotificationOptions;
 };
@@ -28,7 +30,7 @@ export function adminBaseUrl(config: Config): string {
  */
 export function wireJobs(app: FastifyInstance, wiring: JobsWiring): NotificationDeps {
   const { config, database } = wiring;
-  const jobs = wiring.jobs ?? createJobs({ database, log: app.log });
+  const jobs = wiring.jobs ?? createJobs({ database, log: app.log, cron: wiring.cron });
   app.decorate('jobs', jobs);
   const mailer =
     wiring.mailer ??

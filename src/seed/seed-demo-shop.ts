@@ -19,6 +19,7 @@ import {
   ticketEvents,
   tickets,
 } from '../db/schema/index.ts';
+import { ensureDayPartitions } from '../retention/partitions.ts';
 import { createShop, getWidgetChannel } from '../shops/queries.ts';
 import { DEMO_PRODUCTS } from './demo-catalog.ts';
 import { buildDemoConversations, CONVERSATION_COUNT, type SeedConversation } from './demo-conversations.ts';
@@ -233,6 +234,9 @@ export async function seedDemoShop(
     }
 
     const ids = planned.map(() => randomUUID());
+    // Day partitions for the seeded history, so it expires by the same partition drops as live data.
+    const starts = planned.map((c) => c.messages[0].at.getTime());
+    if (starts.length) await ensureDayPartitions(tx, new Date(Math.min(...starts)), now);
     await insertInBatches(
       planned.map((c, i) => ({ c, id: ids[i] })),
       (batch) =>
