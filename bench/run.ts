@@ -1,15 +1,18 @@
-// `npm run bench -- [--quick] [--conversations N] [--requests N] [--only name] [--suite list|widget]`: every benchmark, one summary table.
+// `npm run bench -- [--quick] [--conversations N] [--requests N] [--only name] [--suite list|widget|purge]`: every benchmark, one summary table.
 
 import { runConversationListBenchmark } from './conversations/list-benchmark.ts';
 import { readArgs } from './lib/args.ts';
 import { printTable, writeResult } from './lib/results.ts';
+import { runPurgeBenchmark } from './retention/purge-benchmark.ts';
 import { runWidgetReplyBenchmark } from './widget/reply-benchmark.ts';
 
 const args = readArgs();
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
-if (args.suite !== 'widget') await benchConversationList();
-if (args.suite !== 'list') await benchWidgetReplies();
+const wants = (suite: string) => !args.suite || args.suite.split(',').includes(suite);
+if (wants('list')) await benchConversationList();
+if (wants('widget')) await benchWidgetReplies();
+if (wants('purge')) await benchPurge();
 
 async function benchConversationList() {
   const list = await runConversationListBenchmark(args, log);
@@ -51,4 +54,24 @@ async function benchWidgetReplies() {
       'reply p99': replies.completeReplyMs.p99,
     },
   ]);
+}
+
+async function benchPurge() {
+  const purge = await runPurgeBenchmark(args, log);
+  const file = writeResult('retention-purge', { ...purge, at: new Date().toISOString() });
+  log(
+    `\npurge of one expired day on ${purge.database}, ${purge.conversations.toLocaleString('en')} conversations / ${purge.messages.toLocaleString('en')} messages (${file})`,
+  );
+  printTable(
+    (['baseline', 'partitioned'] as const).map((k) => ({
+      method: k === 'baseline' ? 'batched DELETE' : 'partition drop',
+      'purge ms': purge[k].ms,
+      conversations: purge[k].conversations,
+      'messages row-deleted': purge[k].messagesDeleted,
+      'partitions dropped': purge[k].partitionsDropped,
+      'writer ops': purge[k].writerOps,
+      'writer p99 ms': purge[k].writerP99Ms,
+      'longest stall ms': purge[k].writerMaxMs,
+    })),
+  );
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -31,4 +32,20 @@ export async function openBenchDatabase(
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
   await runMigrations(database);
   return { ...database, label: 'postgres', url: url.toString() };
+}
+
+/** Like openBenchDatabase, but empty: for benchmarks that destroy their data (the purge). */
+export async function openFreshBenchDatabase(
+  key: string,
+): Promise<Database & { label: string; url?: string }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) {
+    fs.rmSync(path.join(DATA_ROOT, key), { recursive: true, force: true });
+    return openBenchDatabase(key);
+  }
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`drop database if exists supportify_bench_${key.replace(/\W/g, '_')} with (force)`);
+  await admin.end();
+  return openBenchDatabase(key);
 }
