@@ -19,6 +19,9 @@ const BillingSettingsSection = lazy(() =>
 const ChannelSettingsSection = lazy(() =>
   import('./channel-settings.tsx').then((m) => ({ default: m.ChannelSettingsSection })),
 );
+const RetentionSettingsSection = lazy(() =>
+  import('./retention-settings.tsx').then((m) => ({ default: m.RetentionSettingsSection })),
+);
 const NotificationSettingsSection = lazy(() =>
   import('./notification-settings.tsx').then((m) => ({ default: m.NotificationSettingsSection })),
 );
@@ -32,6 +35,7 @@ export const SETTINGS_SECTIONS: readonly Section[] = [
   { value: 'billing', label: 'Billing', component: BillingSettingsSection },
   { value: 'channels', label: 'Channels', component: ChannelSettingsSection },
   { value: 'notifications', label: 'Notifications', component: NotificationSettingsSection },
+  { value: 'retention', label: 'Data retention', component: RetentionSettingsSection },
 ];
 
 /** Shop settings: AI model, ratings, billing cap, channels and notifications, one tab per section (`/settings` → AI). */
