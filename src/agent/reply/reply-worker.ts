@@ -74,14 +74,17 @@ export function createReplyWorker({
           select job.shop_id, job.last_customer_seq, job.attempts, s.name as shop_name, s.settings as shop_settings,
             ch.type as channel_type, ch.mode as channel_mode,
             (select id from messages m where m.conversation_id = ${conversationId}
-              and m.seq = job.last_customer_seq) as question_id,
+              and m.conversation_started_at = c.started_at and m.seq = job.last_customer_seq) as question_id,
             (select em.from_address from messages m join email_messages em on em.message_id = m.id
-              where m.conversation_id = ${conversationId} and m.seq = job.last_customer_seq
+              where m.conversation_id = ${conversationId} and m.conversation_started_at = c.started_at
+                and m.seq = job.last_customer_seq
                 and em.direction = 'in' and em.auth @> '{"verifiedSender": true}'::jsonb
               limit 1) as verified_email,
             (select coalesce(json_agg(json_build_object('role', m.role, 'parts', m.parts)
                 order by m.created_at, m.seq), '[]'::json)
+              -- The conversation's start is the partition key: one partition is read, not every day's.
               from messages m where m.shop_id = job.shop_id and m.conversation_id = ${conversationId}
+                and m.conversation_started_at = c.started_at
                 and m.seq <= job.last_customer_seq) as history
           from job join shops s on s.id = job.shop_id
             join conversations c on c.id = ${conversationId}
