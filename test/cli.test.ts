@@ -53,6 +53,16 @@ describe('supportify CLI', () => {
     }
   }, 120_000);
 
+  it('purges: nothing expired today; everything the seed made once 200 days have passed', () => {
+    const today = cli('purge');
+    expect(today.status, today.stderr).toBe(0);
+    expect(today.stdout).toMatch(/^Purged 0 conversations/);
+    const later = cli('purge', '--now', new Date(Date.now() + 200 * 86_400_000).toISOString());
+    expect(later.status, later.stderr).toBe(0);
+    expect(Number(/^Purged (\d+) conversations/.exec(later.stdout)?.[1])).toBeGreaterThan(100);
+    expect(cli('purge', '--now', 'yesterday').stderr).toContain('--now is not a date');
+  }, 120_000);
+
   it('prints usage for an unknown command and fails', () => {
     const result = cli('frobnicate');
     expect(result.status).toBe(1);
