@@ -24,6 +24,7 @@ const DEFAULT_POLICY = {
 };
 // Dead letters and unfinished jobs are kept two weeks for inspection and redrive.
 const RETENTION_SECONDS = 14 * 24 * 3600;
+const DELETE_AFTER_SECONDS = 7 * 24 * 3600;
 
 /** A job id derived from name and key: a repeat send collides with the stored job instead of adding one. */
 function onceId(name: string, key: string): string {
@@ -83,6 +84,8 @@ export function createJobs({
         retryDelayMax: p.retryDelayMax,
         expireInSeconds: p.expireInSeconds,
         retentionSeconds: RETENTION_SECONDS,
+        // Finished jobs go after a week: well inside the shortest useful retention of customer data.
+        deleteAfterSeconds: DELETE_AFTER_SECONDS,
         deadLetter: `${name}-dead`,
       };
       // Stately: per singleton key at most one job waiting and one running (a key-less job gets its own key).
