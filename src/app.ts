@@ -37,6 +37,7 @@ import { adminEventsRoute } from './realtime/events-route.ts';
 import { wireRetention } from './retention/wire.ts';
 import { channelSettingsRoutes } from './settings/channels-routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
+import { wireShopify } from './shopify/wire.ts';
 import { createTicketEventDispatcher, type TicketEventDispatcher } from './tickets/dispatch-events.ts';
 import { ticketRoutes } from './tickets/routes.ts';
 
@@ -153,6 +154,7 @@ export async function buildApp({
     db,
     bus,
     log: app.log,
+    shopify: { encryptionKey: config.encryptionKey, apiBaseUrl: config.shopify?.apiBaseUrl },
     onEmailQueued: (shopId, id) =>
       void sendEmail(shopId, id).catch((err: Error) =>
         app.log.warn({ err: { message: err.message } }, 'queueing an email failed'),
@@ -194,7 +196,12 @@ export async function buildApp({
   if (sweepReplies) app.addHook('onReady', async () => replyWorker.start());
   // Runs before other onClose hooks: replies in flight finish while the database is still open.
   app.addHook('preClose', async () => replyWorker.stop());
-  await app.register(staffAuth, { db, publicUrl: config.publicUrl });
+  const shopify = wireShopify(app, { db, config });
+  await app.register(staffAuth, {
+    db,
+    publicUrl: config.publicUrl,
+    verifySessionToken: shopify.verifySessionToken,
+  });
 
   // Routes.
   await app.register(healthRoutes, { database });
@@ -216,6 +223,7 @@ export async function buildApp({
     startRateLimit: widgetRateLimits.starts,
   });
   await app.register(widgetAssetRoutes, { db });
-  await registerAdminApp(app);
+  await app.register(shopify.routes);
+  await registerAdminApp(app, { pageHead: shopify.pageHead });
   return app;
 }

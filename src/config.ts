@@ -17,6 +17,11 @@ const ZConfig = z.object({
   SMTP_FROM: z.string().min(3).default('Supportify <support@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  SHOPIFY_API_KEY: z.string().optional(),
+  SHOPIFY_API_SECRET: z.string().optional(),
+  SHOPIFY_SCOPES: z.string().default('read_orders,read_products,read_legal_policies'),
+  SHOPIFY_API_BASE_URL: z.url().optional(),
+  SUPPORTIFY_ENCRYPTION_KEY: z.string().optional(),
 });
 
 export type Config = {
@@ -34,7 +39,48 @@ export type Config = {
   smtpFrom: string;
   logLevel: string;
   secureCookies: boolean;
+  /** The Shopify app (OAuth install, session tokens, webhooks); null until key, secret and PUBLIC_URL are set. */
+  shopify: ShopifyAppConfig | null;
+  /** AES-256-GCM key for secrets at rest (Shopify access tokens); null when SUPPORTIFY_ENCRYPTION_KEY is unset. */
+  encryptionKey: Buffer | null;
 };
+
+export type ShopifyAppConfig = {
+  apiKey: string;
+  apiSecret: string;
+  scopes: string[];
+  /** Where the app is reached (redirect_uri, embedded app URL): PUBLIC_URL. */
+  appUrl: string;
+  /**
+   * Test and development only: replaces `https://<shop>` for the token exchange and the Admin API, so a
+   * local server can stand in for Shopify. Never derived from a request.
+   */
+  apiBaseUrl?: string;
+};
+
+/** A 32-byte key given as base64 or hex; throws on anything else. */
+export function parseEncryptionKey(value: string): Buffer {
+  const text = value.trim();
+  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length !== 32) throw new Error('SUPPORTIFY_ENCRYPTION_KEY must be 32 bytes, base64 or hex');
+  return key;
+}
+
+function shopifyConfig(e: z.infer<typeof ZConfig>): ShopifyAppConfig | null {
+  if (e.SHOPIFY_API_BASE_URL && e.NODE_ENV === 'production') {
+    throw new Error('Invalid configuration: SHOPIFY_API_BASE_URL is for tests and development only');
+  }
+  if (!e.SHOPIFY_API_KEY || !e.SHOPIFY_API_SECRET || !e.PUBLIC_URL) return null;
+  return {
+    apiKey: e.SHOPIFY_API_KEY,
+    apiSecret: e.SHOPIFY_API_SECRET,
+    scopes: e.SHOPIFY_SCOPES.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    appUrl: e.PUBLIC_URL,
+    apiBaseUrl: e.SHOPIFY_API_BASE_URL,
+  };
+}
 
 /** Reads the environment once into a typed config; throws with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,5 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     // Secure cookies need https; a PUBLIC_URL on https turns them on.
     secureCookies: e.PUBLIC_URL?.startsWith('https://') ?? false,
+    shopify: shopifyConfig(e),
+    encryptionKey: e.SUPPORTIFY_ENCRYPTION_KEY ? parseEncryptionKey(e.SUPPORTIFY_ENCRYPTION_KEY) : null,
   };
 }

@@ -1,5 +1,5 @@
 import { isStepCount, streamText, type ToolSet, tool, zodSchema } from 'ai';
-import { commerceFor } from '../commerce/index.ts';
+import { type CommerceSource, commerceForShop, type ShopifyAccess } from '../commerce/index.ts';
 import type { Db } from '../db/client.ts';
 import type { MessagePart } from '../db/schema/index.ts';
 import { parseSettings } from '../settings/shop-settings.ts';
@@ -24,6 +24,13 @@ export type AgentRun = {
 
 /** The shop a reply is for, as the reply worker claimed it. */
 export type AgentShop = { id: string; name: string; settings: Record<string, unknown> };
+
+// Tools that read the store are off in fallback mode; this answers nothing if one were asked anyway.
+const NO_STORE: CommerceSource = {
+  findOrderByName: async () => null,
+  searchProducts: async () => [],
+  searchPolicies: async () => [],
+};
 
 // Wrapped once per tool, so its JSON schema is derived once per process rather than on every reply.
 const inputSchemas = new Map(ALL_TOOLS.map((t) => [t.name, zodSchema(t.inputSchema)]));
@@ -56,11 +63,16 @@ export async function runAgent(
     verifiedEmail?: string | null;
   },
   onDelta: (text: string) => void = () => {},
+  options: { shopify?: ShopifyAccess } = {},
 ): Promise<AgentRun> {
   const { shop } = job;
   const settings = parseSettings(shop.settings);
+  // Null once the shop uninstalled the Shopify app: like fallback mode, no model answers and no store data
+  // is read; the offline model opens a ticket so a person follows up.
+  const commerce = await commerceForShop(db, shop, options.shopify);
   // The reply is counted before the model runs, and given back if it is never stored.
-  const fallbackMode = !(await reserveAiReply(db, shop.id, settings.billing.monthlyAiReplyCap));
+  const fallbackMode =
+    commerce === null || !(await reserveAiReply(db, shop.id, settings.billing.monthlyAiReplyCap));
   try {
     // Over the cap no metered model runs: the offline model opens the fallback ticket through the same loop.
     const { model } = selectModel(fallbackMode ? { ...settings.ai, provider: 'offline' } : settings.ai);
@@ -68,7 +80,7 @@ export async function runAgent(
       db,
       shopId: shop.id,
       conversationId: job.conversationId,
-      commerce: commerceFor(db, shop),
+      commerce: commerce ?? NO_STORE,
       fallbackMode,
       verifiedEmail: job.verifiedEmail ?? null,
       callsThisRun: new Map(),

@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import { shopifyInstalls, shops } from '../db/schema/index.ts';
+import { decryptSecret, tokenContext } from '../shopify/token-crypto.ts';
 import { createDemoStore } from './demo-store.ts';
 import { createShopifyStore } from './shopify-store.ts';
 import type { CommerceSource } from './types.ts';
@@ -21,4 +24,39 @@ export function commerceFor(db: Db, shop: { id: string; settings: Record<string,
   if (!connection.success) return createDemoStore(db, shop.id);
   const { shopDomain, accessToken, apiVersion, apiBaseUrl } = connection.data;
   return createShopifyStore({ shopDomain, accessToken, apiVersion, baseUrl: apiBaseUrl });
+}
+
+/** What reading a Shopify-installed shop's store needs: the key its token is encrypted with, a test base URL. */
+export type ShopifyAccess = { encryptionKey: Buffer | null; apiBaseUrl?: string };
+
+/**
+ * The commerce source for a reply. A shop installed through the Shopify app reads its store with the
+ * stored (decrypted) offline token; a shop whose app was uninstalled gets null (its AI stops answering, see
+ * run-agent). Shops without an install keep the settings/env connection or the demo store.
+ */
+export async function commerceForShop(
+  db: Db,
+  shop: { id: string; settings: Record<string, unknown> },
+  access: ShopifyAccess = { encryptionKey: null },
+): Promise<CommerceSource | null> {
+  const [install] = await db
+    .select({
+      status: shopifyInstalls.status,
+      token: shopifyInstalls.accessTokenEncrypted,
+      domain: shops.shopifyDomain,
+    })
+    .from(shopifyInstalls)
+    .innerJoin(shops, eq(shops.id, shopifyInstalls.shopId))
+    .where(eq(shopifyInstalls.shopId, shop.id))
+    .limit(1);
+  if (!install) return commerceFor(db, shop);
+  if (install.status !== 'installed' || !install.token || !install.domain) return null;
+  if (!access.encryptionKey) {
+    throw new Error('SUPPORTIFY_ENCRYPTION_KEY is not set: the Shopify access token cannot be decrypted');
+  }
+  return createShopifyStore({
+    shopDomain: install.domain,
+    accessToken: decryptSecret(access.encryptionKey, install.token, tokenContext(shop.id)),
+    baseUrl: access.apiBaseUrl,
+  });
 }

@@ -23,6 +23,13 @@ export const ERROR_CODES = {
   nothing_to_retry: 'the delivery is not in a failed state',
   webhook_url_not_allowed: 'webhook URLs must be https and resolve to public addresses',
   invalid_recipients: 'notification recipients must be valid email addresses (at most 10)',
+  shopify_not_configured: 'the Shopify app is not configured on this server',
+  encryption_key_missing: 'SUPPORTIFY_ENCRYPTION_KEY is needed to store Shopify access tokens',
+  invalid_shop: 'the shop must be a *.myshopify.com domain',
+  invalid_hmac: 'the Shopify HMAC signature is missing or does not verify',
+  invalid_state: 'the OAuth state is missing, expired, already used or for another shop',
+  invalid_webhook: 'the Shopify webhook lacks required headers or a JSON body',
+  shopify_unavailable: 'Shopify refused or failed the request',
   internal_error: 'something went wrong on our side',
   service_unavailable: 'a dependency (usually the database) is unavailable',
 } as const;

@@ -63,4 +63,6 @@ export const JOB = {
   outlookFetch: 'outlook-fetch',
   /** Delete expired conversations and drop expired message partitions (daily cron): `{}`. */
   retentionPurge: 'retention-purge',
+  /** Process a stored Shopify webhook (uninstall, compliance topics): `{ webhookRowId }`. */
+  shopifyWebhook: 'shopify-webhook',
 } as const;

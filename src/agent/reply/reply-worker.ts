@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { EMAIL_CHANNELS, type EmailFollowUp, followUpAiEmail } from '../../channels/email/ai-reply.ts';
+import type { ShopifyAccess } from '../../commerce/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { replyJobs } from '../../db/schema/index.ts';
 import type { RealtimeBus } from '../../realtime/bus.ts';
@@ -31,6 +32,8 @@ type Options = {
   sweepMs?: number;
   /** An AI reply was queued as an email (committed): send it now. */
   onEmailQueued?: (shopId: string, emailMessageId: string) => void;
+  /** Reading the store of a shop installed through the Shopify app (decryption key, test base URL). */
+  shopify?: ShopifyAccess;
 };
 type ClaimedJob = {
   shop_id: string;
@@ -56,6 +59,7 @@ export function createReplyWorker({
   leaseMs = 10_000,
   sweepMs = 1_000,
   onEmailQueued,
+  shopify,
 }: Options): ReplyWorker {
   const instance = randomUUID();
   const running = new Map<string, Promise<void>>();
@@ -149,6 +153,7 @@ export function createReplyWorker({
             db,
             { shop: job.shop, conversationId, history: job.history, verifiedEmail: job.verifiedEmail },
             (text) => bus.publish({ type: 'delta', shopId: job.shopId, conversationId, replyTo, text }),
+            { shopify },
           );
           const input = { shopId: job.shopId, conversationId, answeredSeq: job.seq, ...run };
           const emailMode = job.emailMode;
