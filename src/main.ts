@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { createUserCommand } from './cli/create-user.ts';
+import { exportCommand } from './cli/export.ts';
 import { migrateCommand } from './cli/migrate.ts';
 import { purgeCommand } from './cli/purge.ts';
 import { seedCommand } from './cli/seed.ts';
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   seed: seedCommand,
   purge: purgeCommand,
   'user:create': createUserCommand,
+  export: exportCommand,
 };
 
 const USAGE = `Usage: supportify <command> [options]
@@ -22,6 +24,9 @@ Commands:
   seed                  add a demo shop (products, orders, policies, conversations)
   purge                 delete conversations past their retention period now [--now <ISO time>]
   user:create           create a staff user: --email <e> [--password <p>] [--name <n>] [--shop <id>]
+  export                a shop's conversations with every message: --shop <id> [--format ndjson|csv]
+                        [--out <file>] [--status <s>] [--channel <c>] [--q <text>] [--has-drafts]
+                        [--expires-within-days <n>]
 `;
 
 async function main() {

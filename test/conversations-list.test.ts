@@ -158,6 +158,8 @@ describe('GET /api/conversations filters', () => {
       channel: 'widget',
       startedAt: '2025-03-01T09:08:00.000Z',
       lastMessageAt: detail.messages.at(-1).createdAt,
+      // The default retention: 90 days after the start.
+      expiresAt: '2025-05-30T09:08:00.000Z',
       preview: 'Your order has shipped',
       hasDraft: false,
     });
@@ -165,6 +167,7 @@ describe('GET /api/conversations filters', () => {
       expect(Object.keys(i).sort()).toEqual([
         'channel',
         'customer',
+        'expiresAt',
         'hasDraft',
         'id',
         'lastMessageAt',

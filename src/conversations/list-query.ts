@@ -8,14 +8,42 @@ export type ConversationFilters = {
   channel?: ChannelType;
   hasDrafts?: boolean;
   q?: string;
+  /** Only conversations started before this instant (`expiresWithinDays` resolved with the shop's retention). */
+  startedBefore?: Date;
 };
 
 /** How many search matches are collected before a term counts as common. */
 export const SEARCH_CANDIDATE_CAP = 2000;
 
 /**
- * The SQL behind `GET /api/conversations`: newest first, keyset-paginated, every filter optional.
- * With `candidateIds` (all matches of a rare search term) the search is just `id = any(…)`.
+ * The conditions of the list (and of the export, which pages through the same rows): the shop, every
+ * filter, the keyset position. With `candidateIds` (all matches of a rare search term) the search is
+ * just `id = any(…)`.
+ */
+export function listConditions(
+  shopId: string,
+  filters: ConversationFilters,
+  cursor: Cursor | null,
+  candidateIds?: string[],
+): SQL {
+  const where: SQL[] = [sql`c.shop_id = ${shopId}`];
+  if (filters.status) where.push(sql`c.status = ${filters.status}`);
+  if (filters.channel) where.push(sql`c.channel = ${filters.channel}`);
+  if (filters.hasDrafts) where.push(sql`c.has_draft`);
+  if (filters.startedBefore)
+    where.push(sql`c.started_at < ${filters.startedBefore.toISOString()}::timestamptz`);
+  if (cursor)
+    where.push(
+      sql`(c.started_at, c.id) < (${cursor.startedAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  if (candidateIds) where.push(sql`c.id = any(${`{${candidateIds.join(',')}}`}::uuid[])`);
+  else if (filters.q) where.push(searchCondition(shopId, filters.q));
+  return sql.join(where, sql` and `);
+}
+
+/**
+ * The SQL behind `GET /api/conversations`: newest first, keyset-paginated, every filter optional. It also
+ * returns the shop's retention setting (evaluated once per statement) for `expiresAt`, saving a round trip.
  */
 export function buildListQuery(
   shopId: string,
@@ -24,22 +52,13 @@ export function buildListQuery(
   limit: number,
   candidateIds?: string[],
 ): SQL {
-  const where: SQL[] = [sql`c.shop_id = ${shopId}`];
-  if (filters.status) where.push(sql`c.status = ${filters.status}`);
-  if (filters.channel) where.push(sql`c.channel = ${filters.channel}`);
-  if (filters.hasDrafts) where.push(sql`c.has_draft`);
-  if (cursor)
-    where.push(
-      sql`(c.started_at, c.id) < (${cursor.startedAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
-    );
-  if (candidateIds) where.push(sql`c.id = any(${`{${candidateIds.join(',')}}`}::uuid[])`);
-  else if (filters.q) where.push(searchCondition(shopId, filters.q));
   return sql`
     select c.id, c.status, c.channel, c.started_at as "startedAt", c.last_message_at as "lastMessageAt",
-      c.preview, c.has_draft as "hasDraft", cu.name as "customerName", cu.email as "customerEmail"
+      c.preview, c.has_draft as "hasDraft", cu.name as "customerName", cu.email as "customerEmail",
+      (select s.settings->'retention' from shops s where s.id = ${shopId}) as "retention"
     from conversations c
     left join customers cu on cu.id = c.customer_id
-    where ${sql.join(where, sql` and `)}
+    where ${listConditions(shopId, filters, cursor, candidateIds)}
     order by c.started_at desc, c.id desc
     limit ${limit}`;
 }

@@ -10,10 +10,12 @@ import {
   drafts,
   messages,
   ratings,
+  shops,
   tickets,
 } from '../db/schema/index.ts';
 import { isUuid } from '../http/ids.ts';
 import { type Cursor, encodeCursor } from './cursor.ts';
+import { expiresAtIso, retentionDaysOf } from './expiry-filter.ts';
 import {
   buildListQuery,
   buildSearchCandidatesQuery,
@@ -31,6 +33,8 @@ type ListRow = {
   hasDraft: boolean;
   customerName: string | null;
   customerEmail: string | null;
+  /** The shop's stored `settings.retention`, the same on every row. */
+  retention: unknown;
 };
 
 const iso = (v: string | Date) => new Date(v).toISOString();
@@ -48,6 +52,7 @@ export async function listConversations(
   const rows = await queryRows<ListRow>(db, buildListQuery(shopId, filters, cursor, limit + 1, candidateIds));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const retentionDays = retentionDaysOf(rows[0]?.retention);
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -56,6 +61,7 @@ export async function listConversations(
       channel: r.channel,
       startedAt: iso(r.startedAt),
       lastMessageAt: iso(r.lastMessageAt),
+      expiresAt: expiresAtIso(r.startedAt, retentionDays),
       preview: r.preview,
       hasDraft: r.hasDraft,
     })),
@@ -75,8 +81,14 @@ export async function findSearchCandidates(db: Db, shopId: string, q: string): P
 export async function getConversation(db: Db, shopId: string, id: string) {
   if (!isUuid(id)) return null;
   const [row] = await db
-    .select({ conversation: conversations, customer: customers, channelName: channels.name })
+    .select({
+      conversation: conversations,
+      customer: customers,
+      channelName: channels.name,
+      retention: sql<unknown>`${shops.settings}->'retention'`,
+    })
     .from(conversations)
+    .innerJoin(shops, eq(shops.id, conversations.shopId))
     .leftJoin(customers, eq(customers.id, conversations.customerId))
     .leftJoin(channels, eq(channels.id, conversations.channelId))
     .where(and(eq(conversations.shopId, shopId), eq(conversations.id, id)));
@@ -85,7 +97,14 @@ export async function getConversation(db: Db, shopId: string, id: string) {
     db
       .select({ id: messages.id, role: messages.role, parts: messages.parts, createdAt: messages.createdAt })
       .from(messages)
-      .where(and(eq(messages.shopId, shopId), eq(messages.conversationId, id)))
+      .where(
+        and(
+          eq(messages.shopId, shopId),
+          eq(messages.conversationId, id),
+          // The partition key: only this conversation's day is read.
+          eq(messages.conversationStartedAt, row.conversation.startedAt),
+        ),
+      )
       .orderBy(asc(messages.createdAt), asc(messages.seq)),
     db
       .select({ id: drafts.id, body: drafts.body, createdAt: drafts.createdAt, updatedAt: drafts.updatedAt })
@@ -119,6 +138,7 @@ export async function getConversation(db: Db, shopId: string, id: string) {
     customer: { name: row.customer?.name ?? null, email: row.customer?.email ?? null },
     startedAt: c.startedAt.toISOString(),
     lastMessageAt: c.lastMessageAt.toISOString(),
+    expiresAt: expiresAtIso(c.startedAt, retentionDaysOf(row.retention)),
     hasDraft: c.hasDraft,
     messages: messageRows.map((m) => {
       const email = emails.get(m.id);

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { notFound } from '../http/errors.ts';
 import { decodeCursor } from './cursor.ts';
+import { toConversationFilters } from './expiry-filter.ts';
+import { conversationExportRoutes } from './export/routes.ts';
 import { getConversation, listConversations, setConversationStatus } from './queries.ts';
 import {
   ZConversationDetail,
@@ -14,6 +16,7 @@ import {
 
 /** The Conversations admin API: list with filters and search, detail, status. */
 export const conversationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  await app.register(conversationExportRoutes, { db });
   app.get(
     '/api/conversations',
     {
@@ -24,9 +27,10 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       },
     },
     async (req) => {
-      const { status, channel, hasDrafts, q, limit, cursor } = req.query;
-      const filters = { status, channel, hasDrafts: hasDrafts === 'true', q: q || undefined };
-      return listConversations(db, req.staff.shopId, filters, cursor ? decodeCursor(cursor) : null, limit);
+      const { limit, cursor, ...query } = req.query;
+      const position = cursor ? decodeCursor(cursor) : null;
+      const filters = await toConversationFilters(db, req.staff.shopId, query);
+      return listConversations(db, req.staff.shopId, filters, position, limit);
     },
   );
 

@@ -1,16 +1,22 @@
 import { z } from 'zod';
 import { CHANNEL_TYPES, CONVERSATION_STATUSES, MESSAGE_ROLES } from '../db/schema/index.ts';
+import { MAX_RETENTION_DAYS } from '../settings/shop-settings.ts';
 
-export const ZListConversationsQuery = z
-  .object({
-    status: z.enum(CONVERSATION_STATUSES).optional(),
-    channel: z.enum(CHANNEL_TYPES).optional(),
-    hasDrafts: z.enum(['true', 'false']).optional(),
-    q: z.string().trim().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().max(500).optional(),
-  })
-  .strict();
+/** The filters of the list, shared by the export. */
+export const ZConversationFilterQuery = z.object({
+  status: z.enum(CONVERSATION_STATUSES).optional(),
+  channel: z.enum(CHANNEL_TYPES).optional(),
+  hasDrafts: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(200).optional(),
+  // Conversations the retention purge deletes within this many days.
+  expiresWithinDays: z.coerce.number().int().min(1).max(MAX_RETENTION_DAYS).optional(),
+});
+export type TConversationFilterQuery = z.infer<typeof ZConversationFilterQuery>;
+
+export const ZListConversationsQuery = ZConversationFilterQuery.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(500).optional(),
+}).strict();
 
 const ZCustomer = z.object({ name: z.string().nullable(), email: z.string().nullable() });
 
@@ -21,6 +27,8 @@ export const ZConversationListItem = z.object({
   channel: z.enum(CHANNEL_TYPES),
   startedAt: z.string(),
   lastMessageAt: z.string(),
+  // When the retention purge deletes it (started + the shop's retention days).
+  expiresAt: z.string(),
   preview: z.string(),
   hasDraft: z.boolean(),
 });

@@ -28,6 +28,7 @@ export type ListItem = {
   channel: string;
   startedAt: string;
   lastMessageAt: string;
+  expiresAt: string;
   preview: string;
   hasDraft: boolean;
 };

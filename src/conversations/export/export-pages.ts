@@ -1,0 +1,156 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.ts';
+import type { ChannelType, ConversationStatus, MessagePart, MessageRole } from '../../db/schema/index.ts';
+import type { Cursor } from '../cursor.ts';
+import { expiresAtIso, getRetentionDays } from '../expiry-filter.ts';
+import { type ConversationFilters, listConditions } from '../list-query.ts';
+import { findSearchCandidates } from '../queries.ts';
+import { messagesOfConversations } from './messages-of-conversations.ts';
+
+/** Conversations per page: a few hundred keeps each statement short and memory flat. */
+export const EXPORT_PAGE_SIZE = 500;
+
+type Ticket = { number: number; status: string; priority: string; category: string; reason: string };
+
+/** One exported conversation: an NDJSON line, or one CSV row per message. */
+export type ExportedConversation = {
+  id: string;
+  status: ConversationStatus;
+  channel: ChannelType;
+  subject: string | null;
+  customer: { name: string | null; email: string | null };
+  startedAt: string;
+  lastMessageAt: string;
+  expiresAt: string;
+  rating: { rating: 'good' | 'bad'; comment: string | null; createdAt: string } | null;
+  tickets: Ticket[];
+  messages: Array<{ id: string; role: MessageRole; createdAt: string; parts: MessagePart[] }>;
+};
+
+/** What to export: the conversations the list's filters select, or one conversation. */
+export type ExportScope = { filters: ConversationFilters } | { conversationId: string };
+
+type PageRow = {
+  id: string;
+  status: ConversationStatus;
+  channel: ChannelType;
+  subject: string | null;
+  startedAt: string | Date;
+  lastMessageAt: string | Date;
+  customerName: string | null;
+  customerEmail: string | null;
+  rating: 'good' | 'bad' | null;
+  ratingComment: string | null;
+  ratedAt: string | Date | null;
+  tickets: Ticket[];
+};
+
+const iso = (v: string | Date) => new Date(v).toISOString();
+
+// The list's conditions and order pick the page first; only its rows then get their customer, rating and
+// tickets (not deleted ones), whatever plan the joins get.
+function pageQuery(where: SQL, limit: number): SQL {
+  return sql`
+    select p.id, p.status, p.channel, p.subject, p.started_at as "startedAt",
+      p.last_message_at as "lastMessageAt", cu.name as "customerName", cu.email as "customerEmail",
+      r.rating, r.comment as "ratingComment", r.created_at as "ratedAt",
+      coalesce((select json_agg(json_build_object('number', t.number, 'status', t.status,
+          'priority', t.priority, 'category', t.category, 'reason', t.reason) order by t.number)
+        from tickets t where t.shop_id = p.shop_id and t.conversation_id = p.id and t.deleted_at is null),
+        '[]') as tickets
+    from (
+      select c.id, c.shop_id, c.customer_id, c.status, c.channel, c.subject, c.started_at, c.last_message_at
+      from conversations c
+      where ${where}
+      order by c.started_at desc, c.id desc
+      limit ${limit}) p
+    left join customers cu on cu.id = p.customer_id
+    left join ratings r on r.conversation_id = p.id and r.shop_id = p.shop_id
+    order by p.started_at desc, p.id desc`;
+}
+
+type Page = { conversations: ExportedConversation[]; next: Cursor | null };
+
+async function fetchPage(db: Db, shopId: string, where: SQL, limit: number, retentionDays: number) {
+  const rows = await queryRows<PageRow>(db, pageQuery(where, limit));
+  const starts = rows.map((r) => ({ id: r.id, startedAt: new Date(r.startedAt) }));
+  const byConversation = new Map<string, ExportedConversation['messages']>(rows.map((r) => [r.id, []]));
+  if (rows.length > 0) {
+    for (const m of await messagesOfConversations(db, shopId, starts)) {
+      byConversation
+        .get(m.conversationId)
+        ?.push({ id: m.id, role: m.role, createdAt: iso(m.createdAt), parts: m.parts });
+    }
+  }
+  const conversations = rows.map(
+    (r): ExportedConversation => ({
+      id: r.id,
+      status: r.status,
+      channel: r.channel,
+      subject: r.subject,
+      customer: { name: r.customerName, email: r.customerEmail },
+      startedAt: iso(r.startedAt),
+      lastMessageAt: iso(r.lastMessageAt),
+      expiresAt: expiresAtIso(r.startedAt, retentionDays),
+      rating:
+        r.rating && r.ratedAt
+          ? { rating: r.rating, comment: r.ratingComment, createdAt: iso(r.ratedAt) }
+          : null,
+      tickets: r.tickets,
+      messages: byConversation.get(r.id) ?? [],
+    }),
+  );
+  const last = starts.at(-1);
+  return { conversations, next: rows.length === limit && last ? last : null } satisfies Page;
+}
+
+/**
+ * The scope's conversations with their messages, a page at a time, newest first (the list's keyset on
+ * (started_at, id), so rows arriving meanwhile never shift a page). The next page is fetched while the
+ * caller writes this one, and never more: memory stays at two pages whatever the export's size.
+ */
+export async function* exportPages(
+  db: Db,
+  shopId: string,
+  scope: ExportScope,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<ExportedConversation[]> {
+  const retentionDays = await getRetentionDays(db, shopId);
+  if ('conversationId' in scope) {
+    const where = sql`c.shop_id = ${shopId} and c.id = ${scope.conversationId}`;
+    const { conversations } = await fetchPage(db, shopId, where, 1, retentionDays);
+    if (conversations.length > 0) yield conversations;
+    return;
+  }
+  const { filters } = scope;
+  const candidates = filters.q ? await findSearchCandidates(db, shopId, filters.q) : undefined;
+  const fetchAfter = (cursor: Cursor | null) => {
+    const where = listConditions(shopId, filters, cursor, candidates);
+    const page = fetchPage(db, shopId, where, pageSize, retentionDays);
+    // Handled when awaited below; until then a failure must not count as unhandled (the reader may be gone).
+    page.catch(() => {});
+    return page;
+  };
+  let pending = fetchAfter(null);
+  for (;;) {
+    const page = await pending;
+    if (page.conversations.length === 0) return;
+    if (page.next) pending = fetchAfter(page.next);
+    yield page.conversations;
+    if (!page.next) return;
+  }
+}
+
+/** How many conversations an export with these filters holds (a progress bar's total). */
+export async function countExportConversations(
+  db: Db,
+  shopId: string,
+  filters: ConversationFilters,
+): Promise<number> {
+  const candidates = filters.q ? await findSearchCandidates(db, shopId, filters.q) : undefined;
+  const [row] = await queryRows<{ n: number | string }>(
+    db,
+    sql`select count(*) as n from conversations c where ${listConditions(shopId, filters, null, candidates)}`,
+  );
+  return Number(row.n);
+}
