@@ -2,8 +2,11 @@
 // GraphQL), and signing helpers for OAuth callbacks, webhooks and App Bridge session tokens.
 import { createHmac, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import fs from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -90,9 +93,12 @@ export async function createShopifyTestApp(
   stream.on('data', (chunk) => {
     output += chunk.toString();
   });
+  // Mail (ticket reply emails) goes to .eml files in a temporary data dir.
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'supportify-shopify-'));
   const config: Config = {
     ...loadConfig({}),
     databaseUrl: undefined,
+    dataDir,
     publicUrl: APP_URL,
     logLevel: 'info',
     shopify:
@@ -122,6 +128,7 @@ export async function createShopifyTestApp(
     close: async () => {
       await app.close();
       await database.close();
+      await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
 }
