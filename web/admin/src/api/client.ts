@@ -1,3 +1,5 @@
+import { sessionTokenHeader } from './shopify-session.ts';
+
 /** An API failure: the server's `{ error: { code, message } }`, or a network problem (status 0). */
 export class ApiError extends Error {
   readonly status: number;
@@ -29,9 +31,12 @@ function errorFrom(status: number, data: unknown): ApiError {
   return new ApiError(status, code, message);
 }
 
-/** Calls the admin API with the session cookie; resolves to the JSON body, throws ApiError otherwise. */
+/**
+ * Calls the admin API with the session cookie (or, embedded in Shopify, a session token); resolves to the
+ * JSON body, throws ApiError otherwise.
+ */
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...(await sessionTokenHeader()) };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {

@@ -1,6 +1,7 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { conversationKeys } from './conversations.ts';
+import { isEmbedded } from './shopify-session.ts';
 import { ticketKeys } from './tickets.ts';
 
 type TicketEvent = { action: 'created' | 'updated' | 'deleted'; number: number };
@@ -44,7 +45,8 @@ const MAX_BACKOFF_MS = 30_000;
 export function useLiveEvents(enabled: boolean) {
   const queryClient = useQueryClient();
   useEffect(() => {
-    if (!enabled || typeof EventSource === 'undefined') return;
+    // EventSource cannot send the session token: embedded in Shopify, pages refresh on focus instead.
+    if (!enabled || typeof EventSource === 'undefined' || isEmbedded()) return;
     let source: EventSource | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;

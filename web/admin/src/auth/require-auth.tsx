@@ -1,9 +1,11 @@
 import { Container } from '@mantine/core';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useMe } from '../api/auth.ts';
+import { isEmbedded } from '../api/shopify-session.ts';
 import { ErrorState } from '../common/error-state.tsx';
 import { PageLoader } from '../common/page-loader.tsx';
 import { loginPath } from './return-path.ts';
+import { ShopifyInstall } from './shopify-install.tsx';
 
 /** Renders the signed-in pages, or sends the visitor to /login keeping where they were going. */
 export function RequireAuth() {
@@ -22,6 +24,8 @@ export function RequireAuth() {
       </Container>
     );
   }
+  // Embedded in Shopify there is no sign-in page: the session token is the sign-in, once the app is installed.
+  if (!me.data && isEmbedded()) return <ShopifyInstall />;
   if (!me.data) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
   return <Outlet />;
 }

@@ -26,6 +26,10 @@ const NotificationSettingsSection = lazy(() =>
   import('./notification-settings.tsx').then((m) => ({ default: m.NotificationSettingsSection })),
 );
 
+const DataRequestsSection = lazy(() =>
+  import('./data-requests.tsx').then((m) => ({ default: m.DataRequestsSection })),
+);
+
 type Section = { value: string; label: string; component: ComponentType };
 
 /** The sections, in tab order; each has its own URL: `/settings/<value>`. */
@@ -36,6 +40,7 @@ export const SETTINGS_SECTIONS: readonly Section[] = [
   { value: 'channels', label: 'Channels', component: ChannelSettingsSection },
   { value: 'notifications', label: 'Notifications', component: NotificationSettingsSection },
   { value: 'retention', label: 'Data retention', component: RetentionSettingsSection },
+  { value: 'data-requests', label: 'Data requests', component: DataRequestsSection },
 ];
 
 /** Shop settings: AI model, ratings, billing cap, channels and notifications, one tab per section (`/settings` → AI). */
