@@ -100,6 +100,7 @@ export async function getTicketDetail(db: Db, shopId: string, number: number) {
     customer: { name: customer?.name ?? null, email: customer?.email ?? null },
     conversationId: conversationRows[0]?.id ?? null,
     conversation: conversationRows[0] ?? null,
+    conversationExpiredAt: t.conversationExpiredAt?.toISOString() ?? null,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
     allowedStatuses: allowedMoves(t.status),

@@ -70,6 +70,8 @@ export const ZNoteItem = z.object({
 
 export const ZTicketDetail = ZTicketListItem.extend({
   conversation: z.object({ id: z.guid(), channel: z.enum(CHANNEL_TYPES), status: z.string() }).nullable(),
+  /** When retention or a redaction deleted the original conversation (null while it exists). */
+  conversationExpiredAt: z.string().nullable(),
   allowedStatuses: z.array(z.enum(TICKET_STATUSES)),
   thread: z.array(z.union([ZMessage.extend({ kind: z.literal('message') }), ZReplyItem, ZNoteItem])),
   history: z.array(

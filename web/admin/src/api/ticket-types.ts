@@ -101,6 +101,7 @@ export type TicketDetail = {
   /** Null once the original conversation expired (deleted after 90 days). */
   conversationId: string | null;
   conversation: { id: string; channel: string; status: string } | null;
+  conversationExpiredAt: string | null;
   createdAt: string;
   updatedAt: string;
   /** The statuses this ticket may move to from its current one. */
