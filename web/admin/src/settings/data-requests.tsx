@@ -12,12 +12,13 @@ import { ListTable } from '../common/list-table.tsx';
 import { SectionQuery, SettingsSection } from './settings-parts.tsx';
 
 const COLUMNS = [
-  { label: 'Requested', width: 190 },
+  { label: 'Requested', width: 140 },
   { label: 'Customer' },
-  { label: 'Found', width: 190 },
-  { label: 'Status', width: 110 },
-  { label: 'Export', width: 130 },
+  { label: 'Status', width: 130 },
+  { label: 'Export', width: 120 },
 ] as const;
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const STATUS: Record<DataRequestStatus, { label: string; color: string }> = {
   pending: { label: 'Preparing', color: 'gray' },
@@ -56,9 +57,12 @@ function DataRequestRow({ request }: { request: DataRequest }) {
             Shopify customer {request.customer.shopifyCustomerId}
           </Text>
         )}
-      </Table.Td>
-      <Table.Td>
-        {request.conversationCount} conversations, {request.ticketCount} tickets
+        {request.status === 'ready' && (
+          <Text size="xs" c="dimmed">
+            {count(request.conversationCount, 'conversation', 'conversations')},{' '}
+            {count(request.ticketCount, 'ticket', 'tickets')}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>
         <Badge color={status.color} variant="light">
@@ -88,7 +92,7 @@ export function DataRequestsSection() {
               No customer has asked for their data.
             </Text>
           ) : (
-            <ListTable label="Customer data requests" columns={COLUMNS} minWidth={720}>
+            <ListTable label="Customer data requests" columns={COLUMNS} minWidth={600}>
               {items.map((request) => (
                 <DataRequestRow key={request.id} request={request} />
               ))}
