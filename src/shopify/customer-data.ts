@@ -168,6 +168,7 @@ export async function buildCustomerExport(
     ? await findCustomerData(db, shopId, request.email)
     : { customerIds: [], conversations: [], ticketIds: [] };
   const conversationIds = found.conversations.map((c) => c.id);
+  const starts = found.conversations.map((c) => new Date(c.startedAt));
   const { customerIds, ticketIds } = found;
   // Every query is scoped to the shop as well as to the ids found in it.
   const none = Promise.resolve([]);
@@ -190,7 +191,14 @@ export async function buildCustomerExport(
         ? db
             .select(MESSAGE_FIELDS)
             .from(messages)
-            .where(and(eq(messages.shopId, shopId), inArray(messages.conversationId, conversationIds)))
+            .where(
+              and(
+                eq(messages.shopId, shopId),
+                inArray(messages.conversationId, conversationIds),
+                // The partition key: only the conversations' day partitions are read.
+                inArray(messages.conversationStartedAt, starts),
+              ),
+            )
             .orderBy(asc(messages.createdAt), asc(messages.seq))
         : none,
       conversationIds.length
