@@ -92,7 +92,12 @@ describe('Ticket view (browser)', () => {
       await page.getByTestId('reply-input').press('Control+Enter');
       const noteItem = page.getByTestId('ticket-note').filter({ hasText: note });
       await noteItem.getByText('Internal note', { exact: true }).waitFor();
-      expect(await page.getByTestId('reply-input').inputValue()).toBe('');
+      // The live update can show the note before the POST's answer clears the box.
+      await until(
+        () => page.getByTestId('reply-input').inputValue(),
+        (v) => v === '',
+        'the reply box to clear',
+      );
       // Internal: never in the customer's conversation.
       expect(await staffTexts(workflow.conversationId)).not.toContain(note);
 
