@@ -1,6 +1,7 @@
-// `npm run bench -- [--quick] [--conversations N] [--requests N] [--only name] [--suite list|widget|purge]`: every benchmark, one summary table.
+// `npm run bench -- [--quick] [--conversations N] [--requests N] [--only name] [--suite list|widget|purge|export]`: every benchmark, one summary table.
 
 import { runConversationListBenchmark } from './conversations/list-benchmark.ts';
+import { runExportBenchmark } from './export/export-benchmark.ts';
 import { readArgs } from './lib/args.ts';
 import { printTable, writeResult } from './lib/results.ts';
 import { runPurgeBenchmark } from './retention/purge-benchmark.ts';
@@ -13,6 +14,7 @@ const wants = (suite: string) => !args.suite || args.suite.split(',').includes(s
 if (wants('list')) await benchConversationList();
 if (wants('widget')) await benchWidgetReplies();
 if (wants('purge')) await benchPurge();
+if (wants('export')) await benchExport();
 
 async function benchConversationList() {
   const list = await runConversationListBenchmark(args, log);
@@ -72,6 +74,27 @@ async function benchPurge() {
       'writer ops': purge[k].writerOps,
       'writer p99 ms': purge[k].writerP99Ms,
       'longest stall ms': purge[k].writerMaxMs,
+    })),
+  );
+}
+
+async function benchExport() {
+  const exported = await runExportBenchmark(args, log);
+  const file = writeResult('conversations-export', { ...exported, at: new Date().toISOString() });
+  log(
+    `\nconversation export on ${exported.database}, ${exported.conversations.toLocaleString('en')} conversations / ${exported.messages.toLocaleString('en')} messages (targets: ≥ ${exported.targets.megabytesPerSecond} MB/s, ≤ ${exported.targets.serverPeakRssMb} MB RSS) (${file})`,
+  );
+  printTable(
+    exported.results.map((r) => ({
+      scenario: r.name,
+      MB: r.megabytes,
+      lines: r.lines,
+      seconds: r.seconds,
+      'MB/s': r.megabytesPerSecond,
+      'first byte ms': r.firstByteMs,
+      'server rss at start MB': r.serverStartRssMb,
+      'server peak rss MB': r.serverPeakRssMb,
+      'server cpu s': r.serverCpuSeconds,
     })),
   );
 }

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { shops } from '../../src/db/schema/index.ts';
 import { seedDemoShop } from '../../src/seed/seed-demo-shop.ts';
 import type { BenchArgs } from '../lib/args.ts';
 import { openBenchDatabase } from '../lib/bench-db.ts';
+import { startBenchServer } from '../lib/bench-server.ts';
 import { machineBusySeconds } from '../lib/machine-cpu.ts';
 import { summarize } from '../lib/stats.ts';
 import { openEventStream } from './sse-reader.ts';
@@ -20,42 +19,6 @@ const QUESTIONS = [
   'Where is my order #1004? my email is ingrid.johansen@example.com',
   'Thanks!',
 ];
-
-/** Runs the app in a child process (bench/widget/serve.ts) on the benchmark database. */
-async function startBenchServer(databaseUrl: string | undefined, dataDir: string | undefined) {
-  const script = fileURLToPath(new URL('./serve.ts', import.meta.url));
-  const env = {
-    ...process.env,
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    ...(dataDir ? { BENCH_DATA_DIR: dataDir } : {}),
-  };
-  const child = spawn(
-    process.execPath,
-    [...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), script],
-    { env, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const match = chunk.toString().match(/listening (\d+)/);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  let cpuSeconds = 0;
-  child.stdout.on('data', (chunk: Buffer) => {
-    const match = chunk.toString().match(/cpu ([\d.]+)/);
-    if (match) cpuSeconds = Number(match[1]);
-  });
-  return {
-    base: `http://127.0.0.1:${port}`,
-    /** Stops the server; resolves to the CPU seconds it used. */
-    stop: () =>
-      new Promise<number>((resolve) => {
-        child.once('exit', () => resolve(cpuSeconds));
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 type Waiter = { sentAt: number; firstToken?: number; resolve: (t: { ttft: number; total: number }) => void };
 
@@ -145,7 +108,7 @@ export async function runWidgetReplyBenchmark(args: BenchArgs, log: (s: string) 
   const machine1 = machineBusySeconds();
   const client = process.cpuUsage(client0);
   abort.abort();
-  const serverCpuSeconds = await server.stop();
+  const { cpuSeconds: serverCpuSeconds } = await server.stop();
   const answered = total.length;
   const perMessage = (cpuSeconds: number) =>
     Math.round((cpuSeconds * 1000 * 100) / Math.max(answered, 1)) / 100;

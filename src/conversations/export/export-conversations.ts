@@ -51,6 +51,6 @@ export async function exportConversations(
     if (!first.done) yield first.value;
     yield* chunks;
   }
-  // Bytes, not objects: the stream buffers 16 KB, not 16 pages.
-  return Readable.from(all(), { objectMode: false });
+  // At most one chunk (a page) waits in the stream: the generator runs only when the reader wants more.
+  return Readable.from(all(), { highWaterMark: 1 });
 }

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
-import type { ChannelType, ConversationStatus, MessagePart, MessageRole } from '../../db/schema/index.ts';
+import type { ChannelType, ConversationStatus, MessageRole } from '../../db/schema/index.ts';
 import type { Cursor } from '../cursor.ts';
 import { expiresAtIso, getRetentionDays } from '../expiry-filter.ts';
 import { type ConversationFilters, listConditions } from '../list-query.ts';
@@ -24,7 +24,8 @@ export type ExportedConversation = {
   expiresAt: string;
   rating: { rating: 'good' | 'bad'; comment: string | null; createdAt: string } | null;
   tickets: Ticket[];
-  messages: Array<{ id: string; role: MessageRole; createdAt: string; parts: MessagePart[] }>;
+  /** Each message's parts as JSON text (text, tool calls with input, tool results with output). */
+  messages: Array<{ id: string; role: MessageRole; createdAt: string; partsJson: string }>;
 };
 
 /** What to export: the conversations the list's filters select, or one conversation. */
@@ -69,39 +70,47 @@ function pageQuery(where: SQL, limit: number): SQL {
     order by p.started_at desc, p.id desc`;
 }
 
-type Page = { conversations: ExportedConversation[]; next: Cursor | null };
-
-async function fetchPage(db: Db, shopId: string, where: SQL, limit: number, retentionDays: number) {
-  const rows = await queryRows<PageRow>(db, pageQuery(where, limit));
+async function withMessages(
+  db: Db,
+  shopId: string,
+  rows: PageRow[],
+  retentionDays: number,
+): Promise<ExportedConversation[]> {
   const starts = rows.map((r) => ({ id: r.id, startedAt: new Date(r.startedAt) }));
   const byConversation = new Map<string, ExportedConversation['messages']>(rows.map((r) => [r.id, []]));
-  if (rows.length > 0) {
-    for (const m of await messagesOfConversations(db, shopId, starts)) {
-      byConversation
-        .get(m.conversationId)
-        ?.push({ id: m.id, role: m.role, createdAt: iso(m.createdAt), parts: m.parts });
-    }
+  for (const m of await messagesOfConversations(db, shopId, starts)) {
+    byConversation
+      .get(m.conversationId)
+      ?.push({ id: m.id, role: m.role, createdAt: iso(m.createdAt), partsJson: m.partsJson });
   }
-  const conversations = rows.map(
-    (r): ExportedConversation => ({
-      id: r.id,
-      status: r.status,
-      channel: r.channel,
-      subject: r.subject,
-      customer: { name: r.customerName, email: r.customerEmail },
-      startedAt: iso(r.startedAt),
-      lastMessageAt: iso(r.lastMessageAt),
-      expiresAt: expiresAtIso(r.startedAt, retentionDays),
-      rating:
-        r.rating && r.ratedAt
-          ? { rating: r.rating, comment: r.ratingComment, createdAt: iso(r.ratedAt) }
-          : null,
-      tickets: r.tickets,
-      messages: byConversation.get(r.id) ?? [],
-    }),
-  );
-  const last = starts.at(-1);
-  return { conversations, next: rows.length === limit && last ? last : null } satisfies Page;
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    channel: r.channel,
+    subject: r.subject,
+    customer: { name: r.customerName, email: r.customerEmail },
+    startedAt: iso(r.startedAt),
+    lastMessageAt: iso(r.lastMessageAt),
+    expiresAt: expiresAtIso(r.startedAt, retentionDays),
+    rating:
+      r.rating && r.ratedAt
+        ? { rating: r.rating, comment: r.ratingComment, createdAt: iso(r.ratedAt) }
+        : null,
+    tickets: r.tickets,
+    messages: byConversation.get(r.id) ?? [],
+  }));
+}
+
+/** A page on its way: its conversation rows (they give the next page's cursor), then the whole page. */
+type PendingPage = { rows: Promise<PageRow[]>; page: Promise<ExportedConversation[]> };
+
+function startPage(db: Db, shopId: string, where: SQL, limit: number, retentionDays: number): PendingPage {
+  const rows = queryRows<PageRow>(db, pageQuery(where, limit));
+  const page = rows.then((r) => withMessages(db, shopId, r, retentionDays));
+  // Handled when awaited; until then a failure must not count as unhandled (the reader may be gone).
+  rows.catch(() => {});
+  page.catch(() => {});
+  return { rows, page };
 }
 
 /**
@@ -118,26 +127,25 @@ export async function* exportPages(
   const retentionDays = await getRetentionDays(db, shopId);
   if ('conversationId' in scope) {
     const where = sql`c.shop_id = ${shopId} and c.id = ${scope.conversationId}`;
-    const { conversations } = await fetchPage(db, shopId, where, 1, retentionDays);
-    if (conversations.length > 0) yield conversations;
+    const page = await startPage(db, shopId, where, 1, retentionDays).page;
+    if (page.length > 0) yield page;
     return;
   }
   const { filters } = scope;
   const candidates = filters.q ? await findSearchCandidates(db, shopId, filters.q) : undefined;
-  const fetchAfter = (cursor: Cursor | null) => {
-    const where = listConditions(shopId, filters, cursor, candidates);
-    const page = fetchPage(db, shopId, where, pageSize, retentionDays);
-    // Handled when awaited below; until then a failure must not count as unhandled (the reader may be gone).
-    page.catch(() => {});
-    return page;
-  };
-  let pending = fetchAfter(null);
+  const start = (cursor: Cursor | null) =>
+    startPage(db, shopId, listConditions(shopId, filters, cursor, candidates), pageSize, retentionDays);
+  let current = start(null);
   for (;;) {
-    const page = await pending;
-    if (page.conversations.length === 0) return;
-    if (page.next) pending = fetchAfter(page.next);
-    yield page.conversations;
-    if (!page.next) return;
+    const rows = await current.rows;
+    const last = rows.at(-1);
+    // The next page's rows need only this page's last row: they load while this page's messages do.
+    const next =
+      rows.length === pageSize && last ? start({ startedAt: new Date(last.startedAt), id: last.id }) : null;
+    const page = await current.page;
+    if (page.length > 0) yield page;
+    if (!next) return;
+    current = next;
   }
 }
 

@@ -28,10 +28,16 @@ const toolCallsOf = (parts: MessagePart[]) => {
   return tools.length > 0 ? JSON.stringify(tools) : '';
 };
 
-/** One JSON object per conversation, one per line. */
+/** One JSON object per conversation, one per line; message parts go in as the database's JSON text. */
 function toNdjson(page: ExportedConversation[]): string {
   let out = '';
-  for (const conversation of page) out += `${JSON.stringify(conversation)}\n`;
+  for (const { messages, ...conversation } of page) {
+    out += `${JSON.stringify(conversation).slice(0, -1)},"messages":[`;
+    for (const [i, m] of messages.entries()) {
+      out += `${i > 0 ? ',' : ''}{"id":${JSON.stringify(m.id)},"role":${JSON.stringify(m.role)},"createdAt":${JSON.stringify(m.createdAt)},"parts":${m.partsJson}}`;
+    }
+    out += ']}\n';
+  }
   return out;
 }
 
@@ -54,7 +60,8 @@ function toCsv(page: ExportedConversation[]): string {
     ];
     if (c.messages.length === 0) rows.push([...conversation, null, null, null, null, null]);
     for (const m of c.messages) {
-      rows.push([...conversation, m.id, m.createdAt, m.role, textOf(m.parts), toolCallsOf(m.parts)]);
+      const parts: MessagePart[] = JSON.parse(m.partsJson);
+      rows.push([...conversation, m.id, m.createdAt, m.role, textOf(parts), toolCallsOf(parts)]);
     }
   }
   return stringify(rows, { escape_formulas: true });
