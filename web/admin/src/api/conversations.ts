@@ -24,27 +24,29 @@ export const conversationKeys = {
   detail: (id: string) => [...conversationKeys.all, 'detail', id] as const,
 };
 
+/** The list's filters as query parameters (the list and the export take the same). */
+export const filterParams = (filters: ConversationFilters) => ({
+  status: filters.status,
+  channel: filters.channel,
+  hasDrafts: filters.hasDrafts ? 'true' : undefined,
+  q: filters.q,
+  expiresWithinDays: filters.expiresWithinDays,
+});
+
 /** One page of conversations, newest first; the previous page stays on screen while the next loads. */
 export function useConversations(filters: ConversationFilters, cursor: string | null) {
   return useQuery({
     queryKey: conversationKeys.list(filters, cursor),
     queryFn: ({ signal }) =>
       apiFetch<ConversationList>(
-        withQuery('/api/conversations', {
-          status: filters.status,
-          channel: filters.channel,
-          hasDrafts: filters.hasDrafts ? 'true' : undefined,
-          q: filters.q,
-          limit: PAGE_SIZE,
-          cursor,
-        }),
+        withQuery('/api/conversations', { ...filterParams(filters), limit: PAGE_SIZE, cursor }),
         { signal },
       ),
     placeholderData: keepPreviousData,
   });
 }
 
-const conversationPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
+export const conversationPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 
 /** Polling while an outbound email waits to go out: its delivery state changes without an event. */
 const DELIVERY_POLL_MS = 2_000;

@@ -20,6 +20,8 @@ export type ConversationListItem = {
   channel: Channel;
   startedAt: string;
   lastMessageAt: string;
+  /** When the retention purge deletes it. */
+  expiresAt: string;
   preview: string;
   hasDraft: boolean;
 };
@@ -99,4 +101,6 @@ export type ConversationFilters = {
   channel?: Channel;
   hasDrafts?: boolean;
   q?: string;
+  /** Only conversations the retention purge deletes within this many days (1–90). */
+  expiresWithinDays?: number;
 };

@@ -181,3 +181,10 @@ export const ApiIcon = (props: IconProps) => (
     <rect x="3" y="4" width="18" height="16" rx="2" />
   </Icon>
 );
+
+export const DownloadIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M12 4v11M7 10l5 5 5-5" />
+    <path d="M5 19h14" />
+  </Icon>
+);

@@ -13,6 +13,8 @@ const CHANNEL_OPTIONS = [
 ];
 
 const SELECT_STYLE = { flex: '1 1 140px', maxWidth: 180 };
+/** "Expires within 7 days": what the retention purge deletes within a week (export it first). */
+const EXPIRING_DAYS = 7;
 
 type Props = {
   filters: ConversationFilters;
@@ -21,7 +23,7 @@ type Props = {
   onReset: () => void;
 };
 
-/** Status, channel, "Has drafts" and search, above the table. */
+/** Status, channel, "Has drafts", "Expires within 7 days" and search, above the table. */
 export function ConversationFiltersBar({ filters, hasFilters, onChange, onReset }: Props) {
   return (
     <Group align="flex-end" gap="md" mb="md" wrap="wrap" role="search" aria-label="Filter conversations">
@@ -48,6 +50,14 @@ export function ConversationFiltersBar({ filters, hasFilters, onChange, onReset 
         label="Has drafts"
         checked={filters.hasDrafts ?? false}
         onChange={(event) => onChange({ hasDrafts: event.currentTarget.checked || undefined })}
+        mb={8}
+      />
+      <Switch
+        label={`Expires within ${filters.expiresWithinDays ?? EXPIRING_DAYS} days`}
+        checked={filters.expiresWithinDays !== undefined}
+        onChange={(event) =>
+          onChange({ expiresWithinDays: event.currentTarget.checked ? EXPIRING_DAYS : undefined })
+        }
         mb={8}
       />
       {hasFilters && (

@@ -2,11 +2,12 @@ import { Box, Button, EmptyState, Paper } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client.ts';
-import { useConversations } from '../../api/conversations.ts';
+import { filterParams, useConversations } from '../../api/conversations.ts';
 import { QueryErrorState } from '../../common/error-state.tsx';
 import { InboxIcon } from '../../common/icons.tsx';
 import { PageHeader } from '../../common/page-header.tsx';
 import { usePageTitle } from '../../common/use-page-title.ts';
+import { ExportMenu } from '../export-menu.tsx';
 import { ConversationFiltersBar } from './conversation-filters.tsx';
 import { ConversationsTable, ConversationsTableSkeleton } from './conversations-table.tsx';
 import { Pager } from './pager.tsx';
@@ -101,6 +102,13 @@ export function ConversationsPage() {
       <PageHeader
         title="Conversations"
         description="Every chat and email between your customers and the AI."
+        actions={
+          <ExportMenu
+            path="/api/conversations/export"
+            params={filterParams(list.filters)}
+            what={list.hasFilters ? 'Conversations matching the filters' : 'All conversations'}
+          />
+        }
       />
       <ConversationFiltersBar
         filters={list.filters}

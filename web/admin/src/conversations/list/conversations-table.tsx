@@ -6,6 +6,7 @@ import { customerLabel, formatDateTime } from '../../common/format.ts';
 import { listTableClasses as classes, ListTable, SkeletonRows } from '../../common/list-table.tsx';
 import { rowOpenHandlers } from '../../common/row-open.ts';
 import { useLocale } from '../../common/use-locale.ts';
+import { DeletionText, deletionLabel } from '../deletion-text.tsx';
 import { CHANNEL_LABELS, labelOf, STATUS_LABELS } from '../labels.ts';
 import { StatusBadge } from '../status-badge.tsx';
 
@@ -58,7 +59,7 @@ export function ConversationsTable({ items, listSearch, onOpen, stale }: Props) 
               data-testid="conversation-row"
               data-conversation-id={c.id}
               tabIndex={0}
-              aria-label={`${customer}, ${labelOf(STATUS_LABELS, c.status)}, ${channel}, ${formatDateTime(c.startedAt, locale)}`}
+              aria-label={`${customer}, ${labelOf(STATUS_LABELS, c.status)}, ${channel}, ${formatDateTime(c.startedAt, locale)}, ${deletionLabel(c.expiresAt).toLowerCase()}`}
               className={classes.row}
               {...rowOpenHandlers(() => onOpen(c.id))}
             >
@@ -87,6 +88,9 @@ export function ConversationsTable({ items, listSearch, onOpen, stale }: Props) 
               <Table.Td>
                 <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                   <DateText iso={c.startedAt} />
+                </Text>
+                <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+                  <DeletionText expiresAt={c.expiresAt} size="xs" />
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -12,7 +12,7 @@ import { oneOf } from '../../common/one-of.ts';
 /** History-entry state of a list page: the cursors of the pages before it, for "Previous page". */
 type PagerState = { cursorStack?: string[] };
 
-const FILTER_KEYS = ['status', 'channel', 'hasDrafts', 'q'] as const;
+const FILTER_KEYS = ['status', 'channel', 'hasDrafts', 'q', 'expiresWithinDays'] as const;
 
 function readFilters(params: URLSearchParams): ConversationFilters {
   return {
@@ -20,7 +20,14 @@ function readFilters(params: URLSearchParams): ConversationFilters {
     channel: oneOf<Channel>(CHANNELS, params.get('channel')),
     hasDrafts: params.get('hasDrafts') === 'true' || undefined,
     q: params.get('q')?.trim() || undefined,
+    expiresWithinDays: readDays(params.get('expiresWithinDays')),
   };
+}
+
+/** A whole number of days the server accepts (1–90), else no filter. */
+function readDays(value: string | null): number | undefined {
+  const days = Number(value);
+  return value && Number.isInteger(days) && days >= 1 && days <= 90 ? days : undefined;
 }
 
 function readStack(state: unknown): string[] {
@@ -29,7 +36,7 @@ function readStack(state: unknown): string[] {
 }
 
 /**
- * The list's filters and page cursor, kept in the URL (`?status=draft&channel=gmail&hasDrafts=true&q=foo&cursor=…`)
+ * The list's filters and page cursor, kept in the URL (`?status=draft&channel=gmail&hasDrafts=true&q=foo&expiresWithinDays=7&cursor=…`)
  * so links share and Back/Forward work; earlier cursors ride along in the history entry's state.
  */
 export function useListParams() {

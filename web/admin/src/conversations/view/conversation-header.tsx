@@ -1,13 +1,16 @@
 import { Flex, Group, Stack, Text, Title } from '@mantine/core';
+import { conversationPath } from '../../api/conversations.ts';
 import type { ConversationDetail } from '../../api/types.ts';
 import { BackAnchor, MetaDot } from '../../common/back-anchor.tsx';
 import { DateText } from '../../common/date-text.tsx';
 import { customerLabel } from '../../common/format.ts';
+import { DeletionText } from '../deletion-text.tsx';
+import { ExportMenu } from '../export-menu.tsx';
 import { CHANNEL_LABELS, labelOf } from '../labels.ts';
 import { StatusBadge } from '../status-badge.tsx';
 import { ResolveButton } from './resolve-button.tsx';
 
-/** Back link, who the customer is, channel, status, start date and the Resolve action. */
+/** Back link, who the customer is, channel, status, start and deletion dates, Export and Resolve. */
 export function ConversationHeader({
   conversation,
   backTo,
@@ -54,6 +57,8 @@ export function ConversationHeader({
             <Text span size="sm">
               Started <DateText iso={conversation.startedAt} />
             </Text>
+            <MetaDot />
+            <DeletionText expiresAt={conversation.expiresAt} />
           </Flex>
           {conversation.subject && (
             <Text size="sm">
@@ -64,7 +69,10 @@ export function ConversationHeader({
             </Text>
           )}
         </Stack>
-        <ResolveButton id={conversation.id} status={conversation.status} />
+        <Group gap="sm" align="flex-start">
+          <ExportMenu path={`${conversationPath(conversation.id)}/export`} what="This conversation" />
+          <ResolveButton id={conversation.id} status={conversation.status} />
+        </Group>
       </Group>
     </Stack>
   );

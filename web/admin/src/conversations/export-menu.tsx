@@ -1,0 +1,42 @@
+import { Button, Menu, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { errorMessage, withQuery } from '../api/client.ts';
+import { downloadExport, type ExportFormat } from '../api/export.ts';
+import { DownloadIcon } from '../common/icons.tsx';
+
+type Props = {
+  /** The export endpoint. */
+  path: string;
+  /** Its query (the list's filters), without the format. */
+  params?: Record<string, string | number | undefined>;
+  /** What gets exported, above the choices. */
+  what: string;
+};
+
+/** "Export" with a choice of format: NDJSON (everything, tool calls included) or CSV (a row per message). */
+export function ExportMenu({ path, params = {}, what }: Props) {
+  const download = useMutation({
+    mutationFn: (format: ExportFormat) => downloadExport(withQuery(path, { ...params, format })),
+  });
+  return (
+    <Stack gap={4} align="flex-end">
+      <Menu position="bottom-end" shadow="md" width={280}>
+        <Menu.Target>
+          <Button variant="default" leftSection={<DownloadIcon size={16} />} loading={download.isPending}>
+            Export
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{what}</Menu.Label>
+          <Menu.Item onClick={() => download.mutate('ndjson')}>NDJSON: every message and tool call</Menu.Item>
+          <Menu.Item onClick={() => download.mutate('csv')}>CSV: one row per message</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {download.isError && (
+        <Text size="xs" c="red.8" role="alert">
+          {errorMessage(download.error)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
