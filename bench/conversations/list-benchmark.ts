@@ -10,13 +10,21 @@ import {
 } from '../../src/conversations/list-query.ts';
 import { findSearchCandidates } from '../../src/conversations/queries.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
+import { expiryCutoff } from '../../src/retention/expiry.ts';
+import { MAX_RETENTION_DAYS } from '../../src/settings/shop-settings.ts';
 import type { BenchArgs } from '../lib/args.ts';
 import { openBenchDatabase } from '../lib/bench-db.ts';
 import { timeRequests } from '../lib/http-timer.ts';
 import { summarize } from '../lib/stats.ts';
 import { BENCH_EMAIL, BENCH_PASSWORD, findSeededShop, seedBulk } from './seed-bulk.ts';
 
-type Scenario = { name: string; filters: ConversationFilters; cursor?: { startedAt: Date; id: string } };
+type Scenario = {
+  name: string;
+  filters: ConversationFilters;
+  cursor?: { startedAt: Date; id: string };
+  /** API parameters the SQL filters stand for (`expiresWithinDays` becomes `startedBefore`). */
+  query?: Record<string, string>;
+};
 type PlanNode = { 'Node Type': string; 'Index Name'?: string; Plans?: PlanNode[] };
 
 function indexesUsed(node: PlanNode, found = new Set<string>()): Set<string> {
@@ -88,12 +96,19 @@ async function pickScenarios(database: Database, shopId: string, n: number): Pro
     { name: 'name search', filters: { q: customer.name } },
     { name: 'search+status', filters: { q: 'refund', status: 'unresolved' } },
     { name: 'deep page', filters: {}, cursor: { startedAt: new Date(deep.started_at), id: deep.id } },
+    {
+      name: 'expiresWithinDays=7',
+      filters: { startedBefore: expiryCutoff(new Date(), MAX_RETENTION_DAYS - 7) },
+      query: { expiresWithinDays: '7' },
+    },
   ];
 }
 
 function toQueryString(s: Scenario): string {
   const params = new URLSearchParams({ limit: '50' });
-  for (const [k, v] of Object.entries(s.filters)) if (v !== undefined) params.set(k, String(v));
+  for (const [k, v] of Object.entries(s.filters))
+    if (v !== undefined && k !== 'startedBefore') params.set(k, String(v));
+  for (const [k, v] of Object.entries(s.query ?? {})) params.set(k, v);
   if (s.cursor) params.set('cursor', encodeCursor(s.cursor));
   return params.toString();
 }
