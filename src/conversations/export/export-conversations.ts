@@ -8,7 +8,7 @@ export type ExportProgress = { conversations: number; messages: number };
 
 export type ExportOptions = {
   pageSize?: number;
-  /** Called after each page is written out, with the running totals. */
+  /** Called each time the reader has taken a page, with the running totals. */
   onPage?: (progress: ExportProgress) => void;
 };
 
