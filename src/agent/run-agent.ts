@@ -1,5 +1,10 @@
 import { isStepCount, streamText, type ToolSet, tool, zodSchema } from 'ai';
-import { type CommerceSource, commerceForShop, type ShopifyAccess } from '../commerce/index.ts';
+import {
+  type CommerceSource,
+  commerceForShop,
+  type ShopifyAccess,
+  type ShopifyInstall,
+} from '../commerce/index.ts';
 import type { Db } from '../db/client.ts';
 import type { MessagePart } from '../db/schema/index.ts';
 import { parseSettings } from '../settings/shop-settings.ts';
@@ -23,7 +28,12 @@ export type AgentRun = {
 };
 
 /** The shop a reply is for, as the reply worker claimed it. */
-export type AgentShop = { id: string; name: string; settings: Record<string, unknown> };
+export type AgentShop = {
+  id: string;
+  name: string;
+  settings: Record<string, unknown>;
+  shopify?: ShopifyInstall;
+};
 
 // Tools that read the store are off in fallback mode; this answers nothing if one were asked anyway.
 const NO_STORE: CommerceSource = {
@@ -69,7 +79,7 @@ export async function runAgent(
   const settings = parseSettings(shop.settings);
   // Null once the shop uninstalled the Shopify app: like fallback mode, no model answers and no store data
   // is read; the offline model opens a ticket so a person follows up.
-  const commerce = await commerceForShop(db, shop, options.shopify);
+  const commerce = commerceForShop(db, shop, options.shopify);
   // The reply is counted before the model runs, and given back if it is never stored.
   const fallbackMode =
     commerce === null || !(await reserveAiReply(db, shop.id, settings.billing.monthlyAiReplyCap));

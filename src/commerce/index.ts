@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { shopifyInstalls, shops } from '../db/schema/index.ts';
 import { decryptSecret, tokenContext } from '../shopify/token-crypto.ts';
 import { createDemoStore } from './demo-store.ts';
 import { createShopifyStore } from './shopify-store.ts';
@@ -29,26 +27,20 @@ export function commerceFor(db: Db, shop: { id: string; settings: Record<string,
 /** What reading a Shopify-installed shop's store needs: the key its token is encrypted with, a test base URL. */
 export type ShopifyAccess = { encryptionKey: Buffer | null; apiBaseUrl?: string };
 
+/** A shop's Shopify app install as the reply worker's claim reads it (null: never installed). */
+export type ShopifyInstall = { status: string; token: string | null; domain: string | null } | null;
+
 /**
  * The commerce source for a reply. A shop installed through the Shopify app reads its store with the
  * stored (decrypted) offline token; a shop whose app was uninstalled gets null (its AI stops answering, see
  * run-agent). Shops without an install keep the settings/env connection or the demo store.
  */
-export async function commerceForShop(
+export function commerceForShop(
   db: Db,
-  shop: { id: string; settings: Record<string, unknown> },
+  shop: { id: string; settings: Record<string, unknown>; shopify?: ShopifyInstall },
   access: ShopifyAccess = { encryptionKey: null },
-): Promise<CommerceSource | null> {
-  const [install] = await db
-    .select({
-      status: shopifyInstalls.status,
-      token: shopifyInstalls.accessTokenEncrypted,
-      domain: shops.shopifyDomain,
-    })
-    .from(shopifyInstalls)
-    .innerJoin(shops, eq(shops.id, shopifyInstalls.shopId))
-    .where(eq(shopifyInstalls.shopId, shop.id))
-    .limit(1);
+): CommerceSource | null {
+  const install = shop.shopify;
   if (!install) return commerceFor(db, shop);
   if (install.status !== 'installed' || !install.token || !install.domain) return null;
   if (!access.encryptionKey) {

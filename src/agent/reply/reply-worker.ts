@@ -39,6 +39,9 @@ type ClaimedJob = {
   shop_id: string;
   shop_name: string;
   shop_settings: Record<string, unknown>;
+  shopify_status: string | null;
+  shopify_token: string | null;
+  shopify_domain: string | null;
   last_customer_seq: string | number;
   attempts: number;
   question_id: string | null;
@@ -66,7 +69,7 @@ export function createReplyWorker({
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
-  // One round trip: the lease, the shop and the history the model reads.
+  // One round trip: the lease, the shop (with its Shopify install) and the history the model reads.
   const claim = async (conversationId: string) => {
     const [job] = await queryRows<ClaimedJob>(
       db,
@@ -76,7 +79,8 @@ export function createReplyWorker({
             where conversation_id = ${conversationId} and (locked_until <= now() or locked_by = ${instance})
             returning shop_id, last_customer_seq, attempts)
           select job.shop_id, job.last_customer_seq, job.attempts, s.name as shop_name, s.settings as shop_settings,
-            ch.type as channel_type, ch.mode as channel_mode,
+            ch.type as channel_type, ch.mode as channel_mode, si.status as shopify_status,
+            si.access_token_encrypted as shopify_token, s.shopify_domain,
             (select id from messages m where m.conversation_id = ${conversationId}
               and m.conversation_started_at = c.started_at and m.seq = job.last_customer_seq) as question_id,
             (select em.from_address from messages m join email_messages em on em.message_id = m.id
@@ -92,12 +96,20 @@ export function createReplyWorker({
                 and m.seq <= job.last_customer_seq) as history
           from job join shops s on s.id = job.shop_id
             join conversations c on c.id = ${conversationId}
-            left join channels ch on ch.id = c.channel_id`,
+            left join channels ch on ch.id = c.channel_id
+            left join shopify_installs si on si.shop_id = job.shop_id`,
       { prepared: true },
     );
     return job
       ? {
-          shop: { id: job.shop_id, name: job.shop_name, settings: job.shop_settings },
+          shop: {
+            id: job.shop_id,
+            name: job.shop_name,
+            settings: job.shop_settings,
+            shopify: job.shopify_status
+              ? { status: job.shopify_status, token: job.shopify_token, domain: job.shopify_domain }
+              : null,
+          },
           shopId: job.shop_id,
           seq: Number(job.last_customer_seq),
           attempts: job.attempts,
