@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { deleteConversations } from '../../src/retention/delete-conversations.ts';
+import { DAY_MS } from '../../src/retention/expiry.ts';
 import { ensureDayPartitions } from '../../src/retention/partitions.ts';
 import { purgeExpired } from '../../src/retention/purge.ts';
 import { createShop } from '../../src/shops/queries.ts';
@@ -13,7 +14,6 @@ import { summarize } from '../lib/stats.ts';
 // the batched-DELETE baseline on the oldest day, then the partition-dropping purge on the next day.
 // The writers' slowest statement during each is the stall a live shop would feel.
 
-const DAY_MS = 86_400_000;
 const SPAN_DAYS = 92;
 const MESSAGES_PER_CONVERSATION = 10;
 const BATCH = 50_000;

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { ChannelType, ConversationStatus } from '../db/schema/index.ts';
+import { uuidArray } from '../db/sql-arrays.ts';
 import type { Cursor } from './cursor.ts';
 import { toContainsPattern, toTsquery } from './search-terms.ts';
 
@@ -36,7 +37,7 @@ export function listConditions(
     where.push(
       sql`(c.started_at, c.id) < (${cursor.startedAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
     );
-  if (candidateIds) where.push(sql`c.id = any(${`{${candidateIds.join(',')}}`}::uuid[])`);
+  if (candidateIds) where.push(sql`c.id = any(${uuidArray(candidateIds)})`);
   else if (filters.q) where.push(searchCondition(shopId, filters.q));
   return sql.join(where, sql` and `);
 }

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { uuidArray } from '../db/sql-arrays.ts';
 
 /** A conversation to delete: its id and start (the messages' partition key, so deletes prune). */
 export type DoomedConversation = { id: string; startedAt: Date | string };
 
-const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+// Distinct start times: many conversations share a partition, the list only needs each time once.
 const timeArray = (times: Array<Date | string>) =>
-  sql`${`{${times.map((t) => (t instanceof Date ? t.toISOString() : t)).join(',')}}`}::timestamptz[]`;
+  sql`${`{${[...new Set(times.map((t) => (t instanceof Date ? t.toISOString() : t)))].join(',')}}`}::timestamptz[]`;
 
 /**
  * Deletes conversations with their messages and everything hanging off them (drafts, ratings, email
@@ -17,11 +18,7 @@ const timeArray = (times: Array<Date | string>) =>
 export async function deleteConversations(db: Db, shopId: string | null, doomed: DoomedConversation[]) {
   if (doomed.length === 0) return { conversations: 0, messages: 0 };
   const ids = uuidArray(doomed.map((c) => c.id));
-  const starts = timeArray([
-    ...new Set(
-      doomed.map((c) => String(c.startedAt instanceof Date ? c.startedAt.toISOString() : c.startedAt)),
-    ),
-  ]);
+  const starts = timeArray(doomed.map((c) => c.startedAt));
   const inShop = shopId ? sql` and shop_id = ${shopId}::uuid` : sql``;
   return db.transaction(async (tx) => {
     const msgs = await tx.execute(

@@ -1,6 +1,6 @@
 import { MAX_RETENTION_DAYS } from '../settings/shop-settings.ts';
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** When a conversation started at `startedAt` is deleted under a retention of `days`. */
 export function expiresAt(startedAt: Date, days: number = MAX_RETENTION_DAYS): Date {

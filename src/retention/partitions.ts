@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/client.ts';
+import { DAY_MS } from './expiry.ts';
 
-const DAY_MS = 86_400_000;
 /** Day partitions are made this many days ahead, so live conversations never fall into the default. */
 export const PARTITION_LOOKAHEAD_DAYS = 7;
 const NAME = /^messages_p(\d{4})(\d{2})(\d{2})$/;

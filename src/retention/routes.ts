@@ -3,10 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Db, queryRows } from '../db/client.ts';
 import { getShopSettings, MAX_RETENTION_DAYS, saveSettingsSection } from '../settings/shop-settings.ts';
-import { expiryCutoff } from './expiry.ts';
+import { DAY_MS, expiryCutoff } from './expiry.ts';
 import { nextPurgeAt } from './schedule.ts';
 
-const DAY_MS = 86_400_000;
 const ZRetentionView = z.object({
   days: z.number(),
   maxDays: z.number(),

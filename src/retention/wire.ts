@@ -21,6 +21,9 @@ export async function wireRetention(app: FastifyInstance, { db, maintain }: { db
     { retryLimit: 3, retryDelay: 60, expireInSeconds: 3600 },
   );
   app.jobs.schedule(JOB.retentionPurge, PURGE_CRON);
-  if (maintain) app.addHook('onReady', async () => void (await ensureUpcomingPartitions(db)));
+  if (maintain)
+    app.addHook('onReady', async () => {
+      await ensureUpcomingPartitions(db);
+    });
   await app.register(retentionRoutes, { db });
 }

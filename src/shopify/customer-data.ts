@@ -10,6 +10,7 @@ import {
   ticketMessages,
   tickets,
 } from '../db/schema/index.ts';
+import { uuidArray } from '../db/sql-arrays.ts';
 import { type DoomedConversation, deleteConversations } from '../retention/delete-conversations.ts';
 
 /** What a shop holds about one customer, found by email address (case-insensitive), in that shop only. */
@@ -18,8 +19,6 @@ export type CustomerData = {
   conversations: DoomedConversation[];
   ticketIds: string[];
 };
-
-const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /**
  * The customer's rows: customer records with the email; conversations of those customers or with inbound
@@ -37,15 +36,15 @@ export async function findCustomerData(db: Db, shopId: string, email: string): P
   const conversationRows = await queryRows<{ id: string; started_at: Date | string }>(
     db,
     sql`select c.id, c.started_at from conversations c
-        where c.shop_id = ${shopId} and (c.customer_id = any(${uuids(customerIds)})
+        where c.shop_id = ${shopId} and (c.customer_id = any(${uuidArray(customerIds)})
           or exists (select 1 from email_messages em where em.conversation_id = c.id and em.shop_id = ${shopId}
             and em.direction = 'in' and lower(em.from_address) = ${address}))`,
   );
   const conversationIds = conversationRows.map((r) => r.id);
   const ticketRows = await queryRows<{ id: string }>(
     db,
-    sql`select t.id from tickets t where t.shop_id = ${shopId} and (t.customer_id = any(${uuids(customerIds)})
-          or t.conversation_id = any(${uuids(conversationIds)})
+    sql`select t.id from tickets t where t.shop_id = ${shopId} and (t.customer_id = any(${uuidArray(customerIds)})
+          or t.conversation_id = any(${uuidArray(conversationIds)})
           or exists (select 1 from ticket_messages tm where tm.ticket_id = t.id and lower(tm.email_to) = ${address}))`,
   );
   return {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import type { MessageRole } from '../../db/schema/index.ts';
+import { uuidArray } from '../../db/sql-arrays.ts';
 
 export type ExportMessageRow = {
   conversationId: string;
@@ -22,7 +23,6 @@ export function messagesOfConversations(
   conversations: ReadonlyArray<{ id: string; startedAt: Date }>,
 ): Promise<ExportMessageRow[]> {
   if (conversations.length === 0) return Promise.resolve([]);
-  const ids = `{${conversations.map((c) => c.id).join(',')}}`;
   const starts = conversations.map((c) => c.startedAt.getTime());
   const from = new Date(Math.min(...starts)).toISOString();
   const to = new Date(Math.max(...starts)).toISOString();
@@ -30,7 +30,7 @@ export function messagesOfConversations(
     db,
     sql`select conversation_id as "conversationId", id, role, parts::text as "partsJson", created_at as "createdAt"
       from messages
-      where shop_id = ${shopId} and conversation_id = any(${ids}::uuid[])
+      where shop_id = ${shopId} and conversation_id = any(${uuidArray(conversations.map((c) => c.id))})
         and conversation_started_at between ${from}::timestamptz and ${to}::timestamptz
       order by created_at, seq`,
   );
