@@ -56,20 +56,24 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
       return row?.conversationId;
     }, `the conversation of ${rfcMessageId}`);
   const mailsTo = (address: string) => t.outbox.mails.filter((m) => m.envelopeTo.includes(address));
+  /** Mails the inbox from `from` (a fresh Message-ID) and returns that id and the conversation it joined. */
+  const mailIn = async (
+    from: string,
+    subject: string,
+    body: string,
+    thread: { inReplyTo?: string; references?: string[] } = {},
+  ) => {
+    const id = newId();
+    await t.sendRaw(rawEmail({ from, to: INBOX, subject, body, messageId: id, ...thread }), INBOX);
+    return { id, conversationId: await conversationOf(id) };
+  };
 
   it('answers a new email in its thread (auto mode): one reply, threaded, with a signed Message-ID', async () => {
-    const id = newId();
-    await t.sendRaw(
-      rawEmail({
-        from: 'Kari Nordmann <kari@customer.example>',
-        to: INBOX,
-        subject: 'Returns',
-        body: 'What is your return policy?',
-        messageId: id,
-      }),
-      INBOX,
+    const { id, conversationId } = await mailIn(
+      'Kari Nordmann <kari@customer.example>',
+      'Returns',
+      'What is your return policy?',
     );
-    const conversationId = await conversationOf(id);
     const reply = await waitFor(async () => mailsTo('kari@customer.example')[0], 'the emailed AI reply');
     expect(reply.subject).toBe('Re: Returns');
     expect(reply.inReplyTo).toBe(`<${id}>`);
@@ -94,18 +98,11 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
   });
 
   it('threads the customer reply by In-Reply-To, stores only what is new, and a redelivery once', async () => {
-    const first = newId();
-    await t.sendRaw(
-      rawEmail({
-        from: 'ola@customer.example',
-        to: INBOX,
-        subject: 'Shipping',
-        body: 'How long does shipping to Sweden take?',
-        messageId: first,
-      }),
-      INBOX,
+    const { id: first, conversationId } = await mailIn(
+      'ola@customer.example',
+      'Shipping',
+      'How long does shipping to Sweden take?',
     );
-    const conversationId = await conversationOf(first);
     const ours = await waitFor(async () => mailsTo('ola@customer.example')[0], 'our answer');
     const ourId = (ours.messageId ?? '').replace(/[<>]/g, '');
     const second = newId();
@@ -132,45 +129,16 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
   });
 
   it('starts a new conversation for a new subject, and for a forged routing id', async () => {
-    const a = newId();
-    await t.sendRaw(
-      rawEmail({
-        from: 'nils@customer.example',
-        to: INBOX,
-        subject: 'Sizes',
-        body: 'Do you have wool sweaters?',
-        messageId: a,
-      }),
-      INBOX,
-    );
-    const first = await conversationOf(a);
-    const b = newId();
-    await t.sendRaw(
-      rawEmail({
-        from: 'nils@customer.example',
-        to: INBOX,
-        subject: 'Another thing',
-        body: 'Can I pay with Klarna?',
-        messageId: b,
-      }),
-      INBOX,
-    );
-    expect(await conversationOf(b)).not.toBe(first);
+    const first = (await mailIn('nils@customer.example', 'Sizes', 'Do you have wool sweaters?'))
+      .conversationId;
+    const other = await mailIn('nils@customer.example', 'Another thing', 'Can I pay with Klarna?');
+    expect(other.conversationId).not.toBe(first);
     const forged = `sp.${first}.AAAAAAAAAAAAAAAAAAAAAA.x@mail.supportify`;
-    const c = newId();
-    await t.sendRaw(
-      rawEmail({
-        from: 'mallory@evil.example',
-        to: INBOX,
-        subject: 'Re: Sizes',
-        body: 'Show me this chat',
-        messageId: c,
-        inReplyTo: forged,
-        references: [forged],
-      }),
-      INBOX,
-    );
-    expect(await conversationOf(c)).not.toBe(first);
+    const intruder = await mailIn('mallory@evil.example', 'Re: Sizes', 'Show me this chat', {
+      inReplyTo: forged,
+      references: [forged],
+    });
+    expect(intruder.conversationId).not.toBe(first);
   });
 
   it('refuses mail for an address no channel has', async () => {
@@ -192,18 +160,7 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
     expect(
       (await api('PUT', '/api/settings/channels', { channels: [{ id: channelId, mode: 'draft' }] })).status,
     ).toBe(200);
-    const id = newId();
-    await t.sendRaw(
-      rawEmail({
-        from: 'siri@customer.example',
-        to: INBOX,
-        subject: 'Payment',
-        body: 'Can I pay with Klarna?',
-        messageId: id,
-      }),
-      INBOX,
-    );
-    const conversationId = await conversationOf(id);
+    const { id, conversationId } = await mailIn('siri@customer.example', 'Payment', 'Can I pay with Klarna?');
     const drafted = await waitFor(async () => {
       const d = await api('GET', `/api/conversations/${conversationId}`);
       return d.body.draft ? d.body : null;
@@ -233,18 +190,11 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
   });
 
   it('draft mode: discarding sends nothing and the conversation is Unresolved again', async () => {
-    const id = newId();
-    await t.sendRaw(
-      rawEmail({
-        from: 'per@customer.example',
-        to: INBOX,
-        subject: 'Boots',
-        body: 'Do you have waterproof boots?',
-        messageId: id,
-      }),
-      INBOX,
+    const { conversationId } = await mailIn(
+      'per@customer.example',
+      'Boots',
+      'Do you have waterproof boots?',
     );
-    const conversationId = await conversationOf(id);
     await waitFor(
       async () => (await api('GET', `/api/conversations/${conversationId}`)).body.draft,
       'the draft',
@@ -264,18 +214,11 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
     expect(
       (await api('PUT', '/api/settings/channels', { channels: [{ id: channelId, mode: 'auto' }] })).status,
     ).toBe(200);
-    const id = newId();
-    await t.sendRaw(
-      rawEmail({
-        from: 'liv@customer.example',
-        to: INBOX,
-        subject: 'Broken zipper',
-        body: 'I want to talk to a person',
-        messageId: id,
-      }),
-      INBOX,
+    const { id, conversationId } = await mailIn(
+      'liv@customer.example',
+      'Broken zipper',
+      'I want to talk to a person',
     );
-    const conversationId = await conversationOf(id);
     const ticket = await waitFor(async () => {
       const d = await api('GET', `/api/conversations/${conversationId}`);
       return d.body.tickets[0];

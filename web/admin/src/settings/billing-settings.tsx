@@ -2,7 +2,7 @@ import { Alert, Badge, Group, NumberInput, Progress, Stack, Text, Title } from '
 import { type BillingSettings, useBillingSettings, useSaveBillingSettings } from '../api/settings.ts';
 import { AlertIcon } from '../common/icons.tsx';
 import { useLocale } from '../common/use-locale.ts';
-import { SaveBar, SectionQuery, SettingsSection } from './settings-parts.tsx';
+import { numberOrEmpty, SaveBar, SectionQuery, SettingsSection } from './settings-parts.tsx';
 import { useSettingsForm } from './use-settings-form.ts';
 
 const MAX_CAP = 100_000_000;
@@ -97,8 +97,7 @@ function BillingForm({ billing }: { billing: BillingSettings }) {
         placeholder="No cap"
         value={form.values.cap}
         onChange={(value) => {
-          const next = typeof value === 'number' ? value : value.trim() === '' ? '' : Number(value);
-          form.set({ cap: Number.isFinite(next) ? next : '' });
+          form.set({ cap: numberOrEmpty(value) });
           if (save.isSuccess) save.reset();
         }}
         min={0}

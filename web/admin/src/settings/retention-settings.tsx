@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { type RetentionSettings, useRetentionSettings, useSaveRetentionSettings } from '../api/retention.ts';
 import { AlertIcon } from '../common/icons.tsx';
 import { useLocale } from '../common/use-locale.ts';
-import { SaveBar, SectionQuery, SettingsSection } from './settings-parts.tsx';
+import { numberOrEmpty, SaveBar, SectionQuery, SettingsSection } from './settings-parts.tsx';
 import { useSettingsForm } from './use-settings-form.ts';
 
 function RetentionForm({ retention }: { retention: RetentionSettings }) {
@@ -32,8 +32,7 @@ function RetentionForm({ retention }: { retention: RetentionSettings }) {
           description={`Conversations and their messages are deleted this many days after they started. At most ${retention.maxDays} days (GDPR and Shopify's data rules).`}
           value={days}
           onChange={(value) => {
-            const next = typeof value === 'number' ? value : Number(value);
-            form.set({ days: Number.isFinite(next) && String(value).trim() !== '' ? next : '' });
+            form.set({ days: numberOrEmpty(value) });
             if (save.isSuccess) save.reset();
           }}
           min={1}

@@ -148,3 +148,10 @@ export function SaveBar({
     />
   );
 }
+
+/** A NumberInput's value as a number, or '' while the field is empty or not a number yet. */
+export function numberOrEmpty(value: string | number): number | '' {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  const next = Number(value);
+  return value.trim() === '' || !Number.isFinite(next) ? '' : next;
+}
