@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { createRetryingFetch, type RetryOptions } from '../retrying-fetch.ts';
 import { GmailApiError, gmailErrorFor, isGmailRetryable } from './gmail-errors.ts';
 import {
   isNotInbound,
@@ -8,7 +9,6 @@ import {
   ZRawMessage,
   ZSentMessage,
 } from './gmail-responses.ts';
-import { createRetryingFetch, type RetryOptions } from './retrying-fetch.ts';
 
 export type GmailClientOptions = RetryOptions & {
   /** Replaces https://gmail.googleapis.com (tests, proxies). */

@@ -1,5 +1,5 @@
+import { type ApiResponse, retryAfterOf } from '../retrying-fetch.ts';
 import { ProviderApiError } from './provider-api-error.ts';
-import { type ApiResponse, retryAfterOf } from './retrying-fetch.ts';
 
 /** A failed Gmail API call; `code` is Google's reason ("notFound", "rateLimitExceeded", …). */
 export class GmailApiError extends ProviderApiError {}

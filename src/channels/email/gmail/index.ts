@@ -1,3 +1,4 @@
+export type { RetryOptions, Sleep } from '../retrying-fetch.ts';
 export { decodeGmailPush, type GmailPushNotification } from './decode-gmail-push.ts';
 export {
   createGmailClient,
@@ -7,7 +8,6 @@ export {
 } from './gmail-client.ts';
 export { GmailApiError, GmailHistoryExpiredError } from './gmail-errors.ts';
 export { ProviderApiError } from './provider-api-error.ts';
-export type { RetryOptions, Sleep } from './retrying-fetch.ts';
 export {
   RESYNC_QUERY,
   type SyncGmailMailboxInput,

@@ -1,4 +1,4 @@
-import { type ApiResponse, createRetryingFetch, type RetryOptions } from '../gmail/retrying-fetch.ts';
+import { type ApiResponse, createRetryingFetch, type RetryOptions } from '../retrying-fetch.ts';
 import { GraphApiError, graphErrorFor, isGraphRetryable } from './graph-errors.ts';
 import {
   GRAPH_MESSAGE_SELECT,

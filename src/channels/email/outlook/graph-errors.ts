@@ -1,5 +1,5 @@
 import { ProviderApiError } from '../gmail/provider-api-error.ts';
-import { type ApiResponse, retryAfterOf } from '../gmail/retrying-fetch.ts';
+import { type ApiResponse, retryAfterOf } from '../retrying-fetch.ts';
 
 /** A failed Microsoft Graph call; `code` is Graph's error code ("ErrorItemNotFound", …). */
 export class GraphApiError extends ProviderApiError {}

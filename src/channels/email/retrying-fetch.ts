@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { retryAfterMs, type Sleep } from '../../../commerce/shopify-graphql.ts';
+import { retryAfterMs, type Sleep } from '../../commerce/shopify-graphql.ts';
 
 export type { Sleep };
 
