@@ -20,3 +20,16 @@ export const MetaDot = () => (
     ·
   </Text>
 );
+
+/** The customer's email as the first fact of a header line, unless it already is the shown name. */
+export function EmailMeta({ email, name }: { email: string | null | undefined; name: string }) {
+  if (!email || email === name) return null;
+  return (
+    <>
+      <Text span size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {email}
+      </Text>
+      <MetaDot />
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import { Flex, Group, Stack, Text, Title } from '@mantine/core';
 import { conversationPath } from '../../api/conversations.ts';
 import type { ConversationDetail } from '../../api/types.ts';
-import { BackAnchor, MetaDot } from '../../common/back-anchor.tsx';
+import { BackAnchor, EmailMeta, MetaDot } from '../../common/back-anchor.tsx';
 import { DateText } from '../../common/date-text.tsx';
 import { customerLabel } from '../../common/format.ts';
 import { DeletionText } from '../deletion-text.tsx';
@@ -39,14 +39,7 @@ export function ConversationHeader({
             wrap="wrap"
             data-testid="conversation-meta"
           >
-            {email && email !== name && (
-              <>
-                <Text span size="sm" style={{ overflowWrap: 'anywhere' }}>
-                  {email}
-                </Text>
-                <MetaDot />
-              </>
-            )}
+            <EmailMeta email={email} name={name} />
             <Text span size="sm" data-testid="conversation-channel">
               {channel}
               {conversation.channelName && conversation.channelName !== channel

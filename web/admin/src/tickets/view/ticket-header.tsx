@@ -1,7 +1,7 @@
 import { Button, Flex, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { TicketDetail } from '../../api/ticket-types.ts';
-import { BackAnchor, MetaDot } from '../../common/back-anchor.tsx';
+import { BackAnchor, EmailMeta, MetaDot } from '../../common/back-anchor.tsx';
 import { customerLabel } from '../../common/format.ts';
 import { ChatIcon } from '../../common/icons.tsx';
 import { RelativeTime } from '../../common/relative-time.tsx';
@@ -55,14 +55,7 @@ export function TicketHeader({ ticket, backTo }: { ticket: TicketDetail; backTo:
             <PriorityBadge priority={ticket.priority} size="lg" data-testid="ticket-priority" />
           </Group>
           <Flex direction={{ base: 'column', sm: 'row' }} gap={{ base: 2, sm: 'xs' }} c="dimmed" wrap="wrap">
-            {email && email !== name && (
-              <>
-                <Text span size="sm" style={{ overflowWrap: 'anywhere' }}>
-                  {email}
-                </Text>
-                <MetaDot />
-              </>
-            )}
+            <EmailMeta email={email} name={name} />
             <Text span size="sm" data-testid="ticket-reason">
               {labelOf(REASON_LABELS, ticket.reason)}
             </Text>
