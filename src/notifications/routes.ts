@@ -75,8 +75,14 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ deps: NotificationDeps 
       slackWebhookSet: configured.slack,
       emailRecipients: n.emailRecipients,
       notifyOn: n.notifyOn,
-      status: await targetStatuses(db, shopId, configured),
-      failures: await recentFailures(db, shopId),
+      // One snapshot: a dead letter committed between two reads would show failures beside an "ok" status.
+      ...(await db.transaction(
+        async (tx) => ({
+          status: await targetStatuses(tx, shopId, configured),
+          failures: await recentFailures(tx, shopId),
+        }),
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      )),
     };
   };
 
