@@ -190,11 +190,7 @@ describe('email channel over SMTP', { timeout: 60_000 }, () => {
   });
 
   it('draft mode: discarding sends nothing and the conversation is Unresolved again', async () => {
-    const { conversationId } = await mailIn(
-      'per@customer.example',
-      'Boots',
-      'Do you have waterproof boots?',
-    );
+    const { conversationId } = await mailIn('per@customer.example', 'Boots', 'Do you have waterproof boots?');
     await waitFor(
       async () => (await api('GET', `/api/conversations/${conversationId}`)).body.draft,
       'the draft',

@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { channels } from './channels.ts';
 import { createdAt, id, timestampMs } from './columns.ts';
-import { conversations, messages } from './conversations.ts';
+import { conversations } from './conversations.ts';
 import { shops } from './shops.ts';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });

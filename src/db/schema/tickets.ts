@@ -12,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, timestampMs } from './columns.ts';
-import { conversations, messages } from './conversations.ts';
+import { conversations } from './conversations.ts';
 import { customers } from './customers.ts';
 import { shops } from './shops.ts';
 import { staffUsers } from './staff.ts';
