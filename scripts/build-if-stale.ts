@@ -1,9 +1,10 @@
-// Builds the admin app and the widget when a bundle is missing or older than its sources, so `npm start`
-// and `npm test` work on a fresh clone.
+// Builds the admin app, the widget and the server bundle when one is missing or older than its sources, so
+// `npm start` and `npm test` work on a fresh clone.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleServer, SERVER_BUNDLE } from './bundle-server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Each bundle: its built file, its sources and its Vite config.
@@ -31,12 +32,16 @@ function newestMtime(p: string): number {
   return newest;
 }
 
+/** Whether the built file is missing or older than any of its sources (paths from the project root). */
+function isStale(file: string, sources: string[]): boolean {
+  const built = fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
+  const present = sources.map((s) => path.join(root, s)).filter((s) => fs.existsSync(s));
+  return built < Math.max(...present.map(newestMtime));
+}
+
 const vite = path.join(root, 'node_modules/vite/bin/vite.js');
 for (const bundle of bundles) {
-  const output = path.join(root, bundle.file);
-  const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
-  const sources = bundle.sources.map((s) => path.join(root, s)).filter((s) => fs.existsSync(s));
-  if (built >= Math.max(...sources.map(newestMtime))) continue;
+  if (!isStale(path.join(root, bundle.file), bundle.sources)) continue;
   process.stdout.write(`Building ${path.dirname(bundle.config)}…\n`);
   const result = spawnSync(
     process.execPath,
@@ -47,4 +52,10 @@ for (const bundle of bundles) {
     },
   );
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// The server imports the widget's demo page from web/.
+if (isStale(SERVER_BUNDLE, ['src', 'web/widget/demo', 'package-lock.json', 'scripts/bundle-server.ts'])) {
+  process.stdout.write('Bundling the server…\n');
+  await bundleServer();
 }

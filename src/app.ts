@@ -196,7 +196,7 @@ export async function buildApp({
   if (sweepReplies) app.addHook('onReady', async () => replyWorker.start());
   // Runs before other onClose hooks: replies in flight finish while the database is still open.
   app.addHook('preClose', async () => replyWorker.stop());
-  const shopify = wireShopify(app, { db, config });
+  const shopify = await wireShopify(app, { db, config });
   await app.register(staffAuth, {
     db,
     publicUrl: config.publicUrl,

@@ -172,6 +172,8 @@ describe('Shopify webhooks', () => {
         ticketCount: 1,
         downloadUrl: `/api/data-requests/${item.id}/download`,
       });
+      // The purge deletes it 30 days after the request.
+      expect(Date.parse(item.expiresAt) - Date.parse(item.requestedAt)).toBe(30 * 86_400_000);
       const download = await t.app.inject({ url: item.downloadUrl, headers: token });
       expect(download.statusCode, download.body).toBe(200);
       expect(download.headers['content-type']).toContain('application/json');

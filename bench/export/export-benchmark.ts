@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { BENCH_EMAIL, BENCH_PASSWORD, findSeededShop, seedBulk } from '../conversations/seed-bulk.ts';
 import type { BenchArgs } from '../lib/args.ts';
 import { openBenchDatabase } from '../lib/bench-db.ts';
-import { startBenchServer } from '../lib/bench-server.ts';
+import { startProductServer } from '../lib/product-server.ts';
 
 const SCENARIOS = [
   { name: 'ndjson, everything', query: 'format=ndjson' },
@@ -40,9 +40,9 @@ async function download(url: string, cookie: string) {
 }
 
 /**
- * `GET /api/conversations/export` over real HTTP from a server in its own process, on the list
+ * `GET /api/conversations/export` over real HTTP from the product as `npm start` runs it, on the list
  * benchmark's data (N conversations of 10 messages, seeded once): MB/s and the server's peak memory.
- * A fresh server per scenario, so each peak is that export's.
+ * A fresh server per scenario, so each peak is that export's (or start-up's, whichever is higher).
  */
 export async function runExportBenchmark(args: BenchArgs, log: (s: string) => void) {
   const n = args.conversations;
@@ -59,7 +59,7 @@ export async function runExportBenchmark(args: BenchArgs, log: (s: string) => vo
   const results = [];
   for (const scenario of SCENARIOS) {
     if (args.only && !scenario.name.includes(args.only)) continue;
-    const server = await startBenchServer(database.url, database.dataDir);
+    const server = await startProductServer(database.url, database.dataDir);
     let run: Awaited<ReturnType<typeof download>>;
     try {
       const cookie = await signIn(server.base);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startArgs } from '../../scripts/start-command.ts';
 import { clonePgTemplate } from '../../test/helpers/test-db.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,11 +20,11 @@ export type SpawnedProduct = {
 };
 
 /**
- * Spawns `node src/main.ts start` with exactly `env` and resolves with the admin URL once the server
+ * Spawns the product as `npm start` runs it (the server bundle, see scripts/start-command.ts) with exactly `env` and resolves with the admin URL once the server
  * prints it; rejects if the process exits first or nothing appears within 60 s.
  */
 export async function spawnProduct(env: NodeJS.ProcessEnv): Promise<SpawnedProduct> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'src/main.ts'), 'start'], {
+  const child: ChildProcess = spawn(process.execPath, startArgs(), {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,7 +66,7 @@ export type RunningServer = {
 };
 
 /**
- * Starts the real product (`node src/main.ts start`) on a free port with the demo data, on a fresh
+ * Starts the real product (as `npm start` runs it) on a free port with the demo data, on a fresh
  * PGlite directory, or on a fresh PostgreSQL database when DATABASE_URL is set.
  */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {

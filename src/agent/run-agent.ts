@@ -85,7 +85,7 @@ export async function runAgent(
     commerce === null || !(await reserveAiReply(db, shop.id, settings.billing.monthlyAiReplyCap));
   try {
     // Over the cap no metered model runs: the offline model opens the fallback ticket through the same loop.
-    const { model } = selectModel(fallbackMode ? { ...settings.ai, provider: 'offline' } : settings.ai);
+    const { model } = await selectModel(fallbackMode ? { ...settings.ai, provider: 'offline' } : settings.ai);
     const ctx: ToolContext = {
       db,
       shopId: shop.id,

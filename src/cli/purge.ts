@@ -16,7 +16,7 @@ export async function purgeCommand(args: string[]): Promise<void> {
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
     process.stdout.write(
-      `Purged ${result.conversations} conversations (${result.partitionsDropped.length} day partitions dropped, ${result.messages} messages deleted one by one) in ${result.ms} ms.\n`,
+      `Purged ${result.conversations} conversations (${result.partitionsDropped.length} day partitions dropped, ${result.messages} messages deleted one by one; ${result.dataRequests} data request documents past 30 days deleted) in ${result.ms} ms.\n`,
     );
   } finally {
     await database.close();

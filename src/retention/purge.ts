@@ -4,6 +4,7 @@ import { MAX_RETENTION_DAYS } from '../settings/shop-settings.ts';
 import { type DoomedConversation, deleteConversations } from './delete-conversations.ts';
 import { expiryCutoff } from './expiry.ts';
 import { ensureUpcomingPartitions, listDayPartitions } from './partitions.ts';
+import { purgePersonalRecords } from './personal-records.ts';
 
 export type PurgeOptions = {
   now?: Date;
@@ -19,6 +20,10 @@ export type PurgeResult = {
   /** Messages deleted row by row (from partitions not dropped whole). */
   messages: number;
   partitionsDropped: string[];
+  /** Customer data request documents past their 30 days. */
+  dataRequests: number;
+  /** Shopify webhook payloads cleared after the retention limit. */
+  webhookPayloads: number;
   ms: number;
 };
 
@@ -43,7 +48,14 @@ export async function purgeExpired(db: Db, options: PurgeOptions = {}): Promise<
   const started = Date.now();
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 1000;
-  const result: PurgeResult = { conversations: 0, messages: 0, partitionsDropped: [], ms: 0 };
+  const result: PurgeResult = {
+    conversations: 0,
+    messages: 0,
+    partitionsDropped: [],
+    dataRequests: 0,
+    webhookPayloads: 0,
+    ms: 0,
+  };
 
   const cutoff = expiryCutoff(now, MAX_RETENTION_DAYS);
   for (const p of await listDayPartitions(db)) {
@@ -81,6 +93,7 @@ export async function purgeExpired(db: Db, options: PurgeOptions = {}): Promise<
       ),
     );
   }
+  Object.assign(result, await purgePersonalRecords(db, now));
   await ensureUpcomingPartitions(db, now);
   result.ms = Date.now() - started;
   return result;

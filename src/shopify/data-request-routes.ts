@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import { DATA_REQUEST_STATUSES, shopifyDataRequests } from '../db/schema/index.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { isUuid } from '../http/ids.ts';
+import { dataRequestExpiresAt } from '../retention/personal-records.ts';
 
 const LIST_LIMIT = 100;
 
@@ -12,6 +13,8 @@ const ZItem = z.object({
   id: z.guid(),
   requestedAt: z.string(),
   completedAt: z.string().nullable(),
+  /** When the purge deletes it (30 days after the request). */
+  expiresAt: z.string(),
   customer: z.object({ email: z.string().nullable(), shopifyCustomerId: z.string().nullable() }),
   status: z.enum(DATA_REQUEST_STATUSES),
   conversationCount: z.number(),
@@ -45,6 +48,7 @@ export const dataRequestRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
           id: r.id,
           requestedAt: r.requestedAt.toISOString(),
           completedAt: r.completedAt?.toISOString() ?? null,
+          expiresAt: dataRequestExpiresAt(r.requestedAt).toISOString(),
           customer: { email: r.email, shopifyCustomerId: r.shopifyCustomerId },
           status: r.status,
           conversationCount: r.conversationCount,

@@ -1,5 +1,4 @@
-import '@shopify/shopify-api/adapters/node';
-import { ApiVersion, LogSeverity, type Shopify, shopifyApi } from '@shopify/shopify-api';
+import type { Shopify } from '@shopify/shopify-api';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ShopifyAppConfig } from '../config.ts';
 import { AppError } from '../http/errors.ts';
@@ -13,8 +12,16 @@ export type ShopifyApp = {
 
 const MYSHOPIFY = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 
-/** The library's Shopify API object for our config; its logs go to ours at warning level and above. */
-export function createShopifyApp(config: ShopifyAppConfig, log: FastifyBaseLogger): ShopifyApp {
+/**
+ * The library's Shopify API object for our config; its logs go to ours at warning level and above.
+ * Loaded only when the app is configured: the library adds ~30 MB to a server that never installs.
+ */
+export async function createShopifyApp(
+  config: ShopifyAppConfig,
+  log: FastifyBaseLogger,
+): Promise<ShopifyApp> {
+  await import('@shopify/shopify-api/adapters/node');
+  const { ApiVersion, LogSeverity, shopifyApi } = await import('@shopify/shopify-api');
   const url = new URL(config.appUrl);
   const api = shopifyApi({
     apiKey: config.apiKey,

@@ -26,9 +26,12 @@ export type ShopifyWiring = {
  * The Shopify app's parts: the library object (when configured), the webhook job handler, the routes, and
  * what the auth plugin and the admin page need. Routes answer 503 `shopify_not_configured` without config.
  */
-export function wireShopify(app: FastifyInstance, deps: { db: Db; config: Config }): ShopifyWiring {
+export async function wireShopify(
+  app: FastifyInstance,
+  deps: { db: Db; config: Config },
+): Promise<ShopifyWiring> {
   const { db, config } = deps;
-  const shopify = config.shopify ? createShopifyApp(config.shopify, app.log) : null;
+  const shopify = config.shopify ? await createShopifyApp(config.shopify, app.log) : null;
   app.jobs.work(JOB.shopifyWebhook, shopifyWebhookJob({ db, log: app.log }), SHOPIFY_WEBHOOK_POLICY);
   const routes: FastifyPluginAsync = async (scope) => {
     const common = { db, shopify };

@@ -1,6 +1,3 @@
-import { createAnthropic } from '@ai-sdk/anthropic';
-import { createOpenAI } from '@ai-sdk/openai';
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import type { ShopSettings } from '../../settings/shop-settings.ts';
 import { createOfflineModel } from './offline/offline-model.ts';
@@ -9,26 +6,35 @@ export type SelectedModel = { model: LanguageModelV4; offline: boolean };
 
 /**
  * The shop's configured model. Keys come from Settings → AI, else from the environment
- * (OPENAI_API_KEY, ANTHROPIC_API_KEY); the offline model needs none.
+ * (OPENAI_API_KEY, ANTHROPIC_API_KEY); the offline model needs none. A provider's library is loaded on
+ * first use (imports are cached): a server on the offline model never carries them.
  */
-export function selectModel(ai: ShopSettings['ai'], env: NodeJS.ProcessEnv = process.env): SelectedModel {
+export async function selectModel(
+  ai: ShopSettings['ai'],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SelectedModel> {
   const baseURL = ai.baseUrl ?? undefined;
   switch (ai.provider) {
-    case 'openai':
+    case 'openai': {
+      const { createOpenAI } = await import('@ai-sdk/openai');
       return {
         model: createOpenAI({ apiKey: ai.apiKey ?? env.OPENAI_API_KEY, baseURL }).chat(
           ai.model,
         ) as LanguageModelV4,
         offline: false,
       };
-    case 'anthropic':
+    }
+    case 'anthropic': {
+      const { createAnthropic } = await import('@ai-sdk/anthropic');
       return {
         model: createAnthropic({ apiKey: ai.apiKey ?? env.ANTHROPIC_API_KEY, baseURL })(
           ai.model,
         ) as LanguageModelV4,
         offline: false,
       };
-    case 'openai-compatible':
+    }
+    case 'openai-compatible': {
+      const { createOpenAICompatible } = await import('@ai-sdk/openai-compatible');
       return {
         model: createOpenAICompatible({
           name: 'openai-compatible',
@@ -37,6 +43,7 @@ export function selectModel(ai: ShopSettings['ai'], env: NodeJS.ProcessEnv = pro
         }).chatModel(ai.model) as LanguageModelV4,
         offline: false,
       };
+    }
     default:
       return { model: createOfflineModel(), offline: true };
   }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
-import { type ExportScope, exportPages } from './export-pages.ts';
+import { type ExportedConversation, type ExportScope, exportPages } from './export-pages.ts';
 import { FORMATS } from './formats.ts';
 import type { ExportFormat } from './schema.ts';
 
@@ -19,15 +19,16 @@ async function* exportChunks(
   format: ExportFormat,
   { pageSize, onPage }: ExportOptions,
 ): AsyncGenerator<string> {
-  const { head, page: write } = FORMATS[format];
+  const { head, write } = FORMATS[format];
   const progress: ExportProgress = { conversations: 0, messages: 0 };
   // The head rides with the first page, so the first chunk proves the database answered.
   let prefix = head;
-  for await (const page of exportPages(db, shopId, scope, pageSize)) {
-    yield prefix + write(page);
+  const load = (page: ExportedConversation[]) => write(db, shopId, page);
+  for await (const page of exportPages(db, shopId, scope, load, pageSize)) {
+    yield prefix + page.text;
     prefix = '';
-    progress.conversations += page.length;
-    for (const c of page) progress.messages += c.messages.length;
+    progress.conversations += page.conversations;
+    progress.messages += page.messages;
     onPage?.({ ...progress });
   }
   if (prefix) yield prefix;

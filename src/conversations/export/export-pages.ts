@@ -1,18 +1,17 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
-import type { ChannelType, ConversationStatus, MessageRole } from '../../db/schema/index.ts';
+import type { ChannelType, ConversationStatus } from '../../db/schema/index.ts';
 import type { Cursor } from '../cursor.ts';
 import { expiresAtIso, getRetentionDays } from '../expiry-filter.ts';
 import { type ConversationFilters, listConditions } from '../list-query.ts';
 import { findSearchCandidates } from '../queries.ts';
-import { messagesOfConversations } from './messages-of-conversations.ts';
 
 /** Conversations per page: a few hundred keeps each statement short and memory flat. */
 export const EXPORT_PAGE_SIZE = 500;
 
 type Ticket = { number: number; status: string; priority: string; category: string; reason: string };
 
-/** One exported conversation: an NDJSON line, or one CSV row per message. */
+/** One exported conversation without its messages (each format loads those its own way). */
 export type ExportedConversation = {
   id: string;
   status: ConversationStatus;
@@ -24,8 +23,6 @@ export type ExportedConversation = {
   expiresAt: string;
   rating: { rating: 'good' | 'bad'; comment: string | null; createdAt: string } | null;
   tickets: Ticket[];
-  /** Each message's parts as JSON text (text, tool calls with input, tool results with output). */
-  messages: Array<{ id: string; role: MessageRole; createdAt: string; partsJson: string }>;
 };
 
 /** What to export: the conversations the list's filters select, or one conversation. */
@@ -70,20 +67,8 @@ function pageQuery(where: SQL, limit: number): SQL {
     order by p.started_at desc, p.id desc`;
 }
 
-async function withMessages(
-  db: Db,
-  shopId: string,
-  rows: PageRow[],
-  retentionDays: number,
-): Promise<ExportedConversation[]> {
-  const starts = rows.map((r) => ({ id: r.id, startedAt: new Date(r.startedAt) }));
-  const byConversation = new Map<string, ExportedConversation['messages']>(rows.map((r) => [r.id, []]));
-  for (const m of await messagesOfConversations(db, shopId, starts)) {
-    byConversation
-      .get(m.conversationId)
-      ?.push({ id: m.id, role: m.role, createdAt: iso(m.createdAt), partsJson: m.partsJson });
-  }
-  return rows.map((r) => ({
+function toExported(r: PageRow, retentionDays: number): ExportedConversation {
+  return {
     id: r.id,
     status: r.status,
     channel: r.channel,
@@ -97,16 +82,24 @@ async function withMessages(
         ? { rating: r.rating, comment: r.ratingComment, createdAt: iso(r.ratedAt) }
         : null,
     tickets: r.tickets,
-    messages: byConversation.get(r.id) ?? [],
-  }));
+  };
 }
 
-/** A page on its way: its conversation rows (they give the next page's cursor), then the whole page. */
-type PendingPage = { rows: Promise<PageRow[]>; page: Promise<ExportedConversation[]> };
+/** Turns a page of conversations into what the caller writes (a format loads their messages). */
+export type PageLoader<T> = (page: ExportedConversation[]) => Promise<T>;
 
-function startPage(db: Db, shopId: string, where: SQL, limit: number, retentionDays: number): PendingPage {
+/** A page on its way: its conversation rows (they give the next page's cursor), then the whole page. */
+type PendingPage<T> = { rows: Promise<PageRow[]>; page: Promise<T | null> };
+
+function startPage<T>(
+  db: Db,
+  where: SQL,
+  limit: number,
+  retentionDays: number,
+  load: PageLoader<T>,
+): PendingPage<T> {
   const rows = queryRows<PageRow>(db, pageQuery(where, limit));
-  const page = rows.then((r) => withMessages(db, shopId, r, retentionDays));
+  const page = rows.then((r) => (r.length > 0 ? load(r.map((row) => toExported(row, retentionDays))) : null));
   // Handled when awaited; until then a failure must not count as unhandled (the reader may be gone).
   rows.catch(() => {});
   page.catch(() => {});
@@ -118,23 +111,24 @@ function startPage(db: Db, shopId: string, where: SQL, limit: number, retentionD
  * (started_at, id), so rows arriving meanwhile never shift a page). The next page is fetched while the
  * caller writes this one, and never more: memory stays at two pages whatever the export's size.
  */
-export async function* exportPages(
+export async function* exportPages<T>(
   db: Db,
   shopId: string,
   scope: ExportScope,
+  load: PageLoader<T>,
   pageSize = EXPORT_PAGE_SIZE,
-): AsyncGenerator<ExportedConversation[]> {
+): AsyncGenerator<T> {
   const retentionDays = await getRetentionDays(db, shopId);
   if ('conversationId' in scope) {
     const where = sql`c.shop_id = ${shopId} and c.id = ${scope.conversationId}`;
-    const page = await startPage(db, shopId, where, 1, retentionDays).page;
-    if (page.length > 0) yield page;
+    const page = await startPage(db, where, 1, retentionDays, load).page;
+    if (page !== null) yield page;
     return;
   }
   const { filters } = scope;
   const candidates = filters.q ? await findSearchCandidates(db, shopId, filters.q) : undefined;
   const start = (cursor: Cursor | null) =>
-    startPage(db, shopId, listConditions(shopId, filters, cursor, candidates), pageSize, retentionDays);
+    startPage(db, listConditions(shopId, filters, cursor, candidates), pageSize, retentionDays, load);
   let current = start(null);
   for (;;) {
     const rows = await current.rows;
@@ -143,7 +137,7 @@ export async function* exportPages(
     const next =
       rows.length === pageSize && last ? start({ startedAt: new Date(last.startedAt), id: last.id }) : null;
     const page = await current.page;
-    if (page.length > 0) yield page;
+    if (page !== null) yield page;
     if (!next) return;
     current = next;
   }

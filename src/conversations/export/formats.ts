@@ -1,6 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
-import type { MessagePart } from '../../db/schema/index.ts';
+import type { Db } from '../../db/client.ts';
+import { csvCell, csvRow } from './csv.ts';
 import type { ExportedConversation } from './export-pages.ts';
+import { messageListsOfConversations, messageRowsOfConversations } from './messages-of-conversations.ts';
 import type { ExportFormat } from './schema.ts';
 
 export const CSV_COLUMNS = [
@@ -19,35 +20,37 @@ export const CSV_COLUMNS = [
   'tool_calls',
 ] as const;
 
-const textOf = (parts: MessagePart[]) =>
-  parts.flatMap((p) => (p.type === 'text' ? [p.text] : [])).join('\n\n');
+/** A written page: its text and how many conversations and messages it holds (progress). */
+export type WrittenPage = { text: string; conversations: number; messages: number };
 
-// Tool calls with their input and tool results with their output, as JSON; empty when there are none.
-const toolCallsOf = (parts: MessagePart[]) => {
-  const tools = parts.filter((p) => p.type !== 'text');
-  return tools.length > 0 ? JSON.stringify(tools) : '';
-};
+const starts = (page: ExportedConversation[]) =>
+  page.map((c) => ({ id: c.id, startedAt: new Date(c.startedAt) }));
 
-/** One JSON object per conversation, one per line; message parts go in as the database's JSON text. */
-function toNdjson(page: ExportedConversation[]): string {
-  let out = '';
-  for (const { messages, ...conversation } of page) {
-    out += `${JSON.stringify(conversation).slice(0, -1)},"messages":[`;
-    for (const [i, m] of messages.entries()) {
-      out += `${i > 0 ? ',' : ''}{"id":${JSON.stringify(m.id)},"role":${JSON.stringify(m.role)},"createdAt":${JSON.stringify(m.createdAt)},"parts":${m.partsJson}}`;
-    }
-    out += ']}\n';
+/** One JSON object per conversation, one per line, its messages (with their parts) last. */
+async function writeNdjson(db: Db, shopId: string, page: ExportedConversation[]): Promise<WrittenPage> {
+  const lists = new Map(
+    (await messageListsOfConversations(db, shopId, starts(page))).map((l) => [l.conversationId, l]),
+  );
+  let text = '';
+  let messages = 0;
+  for (const conversation of page) {
+    const list = lists.get(conversation.id);
+    messages += list?.count ?? 0;
+    text += `${JSON.stringify(conversation).slice(0, -1)},"messages":${list?.json ?? '[]'}}\n`;
   }
-  return out;
+  return { text, conversations: page.length, messages };
 }
 
 /**
  * One row per message with the conversation's columns repeated (a conversation without messages still
  * has a row). Cells starting with = + - @ tab or CR get a leading ' so spreadsheets never run them.
  */
-function toCsv(page: ExportedConversation[]): string {
-  const rows: Array<Array<string | null>> = [];
+async function writeCsv(db: Db, shopId: string, page: ExportedConversation[]): Promise<WrittenPage> {
+  const rows = await messageRowsOfConversations(db, shopId, starts(page));
+  const byConversation = Map.groupBy(rows, (m) => m.conversationId);
+  let text = '';
   for (const c of page) {
+    // The conversation's cells are the same on each of its rows: encoded once.
     const conversation = [
       c.id,
       c.startedAt,
@@ -57,26 +60,26 @@ function toCsv(page: ExportedConversation[]): string {
       c.subject,
       c.customer.name,
       c.customer.email,
-    ];
-    if (c.messages.length === 0) rows.push([...conversation, null, null, null, null, null]);
-    for (const m of c.messages) {
-      const parts: MessagePart[] = JSON.parse(m.partsJson);
-      rows.push([...conversation, m.id, m.createdAt, m.role, textOf(parts), toolCallsOf(parts)]);
-    }
+    ]
+      .map(csvCell)
+      .join(',');
+    const messages = byConversation.get(c.id) ?? [];
+    if (messages.length === 0) text += `${conversation},,,,,\n`;
+    for (const m of messages) text += `${conversation},${m.cells}\n`;
   }
-  return stringify(rows, { escape_formulas: true });
+  return { text, conversations: page.length, messages: rows.length };
 }
 
+export type Format = {
+  head: string;
+  contentType: string;
+  /** Loads a page's messages and writes the page. */
+  write: (db: Db, shopId: string, page: ExportedConversation[]) => Promise<WrittenPage>;
+};
+
 /** How each format starts, writes a page, and is served. */
-export const FORMATS: Record<
-  ExportFormat,
-  { head: string; page: (page: ExportedConversation[]) => string; contentType: string }
-> = {
-  ndjson: { head: '', page: toNdjson, contentType: 'application/x-ndjson; charset=utf-8' },
+export const FORMATS: Record<ExportFormat, Format> = {
+  ndjson: { head: '', write: writeNdjson, contentType: 'application/x-ndjson; charset=utf-8' },
   // The byte order mark makes spreadsheet programs read the file as UTF-8.
-  csv: {
-    head: stringify([[...CSV_COLUMNS]], { bom: true }),
-    page: toCsv,
-    contentType: 'text/csv; charset=utf-8',
-  },
+  csv: { head: `\uFEFF${csvRow(CSV_COLUMNS)}`, write: writeCsv, contentType: 'text/csv; charset=utf-8' },
 };

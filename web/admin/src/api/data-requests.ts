@@ -10,6 +10,8 @@ export type DataRequest = {
   id: string;
   requestedAt: string;
   completedAt: string | null;
+  /** When the export is deleted (30 days after the request). */
+  expiresAt: string;
   customer: { email: string | null; shopifyCustomerId: string | null };
   status: DataRequestStatus;
   conversationCount: number;

@@ -49,6 +49,9 @@ function DataRequestRow({ request }: { request: DataRequest }) {
     <Table.Tr data-testid="data-request-row">
       <Table.Td>
         <DateText iso={request.requestedAt} />
+        <Text size="xs" c="dimmed" data-testid="data-request-expires">
+          Deleted <DateText iso={request.expiresAt} />
+        </Text>
       </Table.Td>
       <Table.Td style={{ overflowWrap: 'anywhere' }}>
         {request.customer.email ?? 'No email given'}
@@ -83,7 +86,7 @@ export function DataRequestsSection() {
     <SettingsSection
       title="Customer data requests"
       testId="settings-data-requests"
-      description="When a customer asks your store for their data, Shopify tells Supportify and an export of their conversations, messages, tool calls and tickets appears here. Send it to the customer; it is deleted if the customer asks to be forgotten."
+      description="When a customer asks your store for their data, Shopify tells Supportify and an export of their conversations, messages, tool calls and tickets appears here. Send it to the customer: each export is deleted 30 days after the request, or sooner if the customer asks to be forgotten."
     >
       <SectionQuery query={query} what="data requests">
         {({ items }) =>

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { startArgs } from '../../scripts/start-command.ts';
+import type { BenchServer } from './bench-server.ts';
+
+const TICKS_PER_SECOND = 100;
+
+/** Resident memory now and at its peak, and CPU seconds used, of a Linux process (from /proc). */
+function usageOf(pid: number) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? 0) * 1024;
+  // utime and stime are fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name).
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return {
+    rss: kb('VmRSS'),
+    peakRss: kb('VmHWM'),
+    cpuSeconds: (Number(stat[11]) + Number(stat[12])) / TICKS_PER_SECOND,
+  };
+}
+
+/**
+ * The product exactly as `npm start` runs it (server bundle, Node flags, background jobs) on the benchmark
+ * database, on free ports: what a merchant's server would use, not a test harness.
+ */
+export async function startProductServer(
+  databaseUrl: string | undefined,
+  dataDir: string | undefined,
+): Promise<BenchServer> {
+  const env = {
+    ...process.env,
+    PORT: '0',
+    SMTP_PORT: '0',
+    LOG_LEVEL: 'warn',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
+    ...(dataDir ? { SUPPORTIFY_DATA_DIR: dataDir } : {}),
+  };
+  const child = spawn(process.execPath, startArgs(), { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  const base = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/Admin:\s+(http:\/\/\S+?)\/\s/);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`product server exited with ${code}: ${output}`)));
+  });
+  const pid = child.pid ?? 0;
+  const ready = usageOf(pid);
+  return {
+    base,
+    startRssBytes: ready.rss,
+    stop: () =>
+      new Promise((resolve) => {
+        const end = usageOf(pid);
+        child.once('exit', () =>
+          resolve({ cpuSeconds: end.cpuSeconds - ready.cpuSeconds, peakRssBytes: end.peakRss }),
+        );
+        child.kill('SIGTERM');
+      }),
+  };
+}
