@@ -1,5 +1,6 @@
-// `npm run bench -- [--quick] [--conversations N] [--requests N] [--only name] [--suite list|widget|purge|export]`: every benchmark, one summary table.
+// `npm run bench -- [--quick] [--conversations N] [--requests N] [--only name] [--suite list|widget|purge|export|admin]`: every benchmark, one summary table.
 
+import { runAdminBenchmark } from './admin/admin-benchmark.ts';
 import { runConversationListBenchmark } from './conversations/list-benchmark.ts';
 import { runExportBenchmark } from './export/export-benchmark.ts';
 import { readArgs } from './lib/args.ts';
@@ -15,6 +16,7 @@ if (wants('list')) await benchConversationList();
 if (wants('widget')) await benchWidgetReplies();
 if (wants('purge')) await benchPurge();
 if (wants('export')) await benchExport();
+if (wants('admin')) await benchAdmin();
 
 async function benchConversationList() {
   const list = await runConversationListBenchmark(args, log);
@@ -97,4 +99,25 @@ async function benchExport() {
       'server cpu s': r.serverCpuSeconds,
     })),
   );
+}
+
+async function benchAdmin() {
+  const admin = await runAdminBenchmark(args, log);
+  const file = writeResult('admin', { ...admin, at: new Date().toISOString() });
+  log(
+    `
+admin in Chromium on ${admin.database}, ${admin.conversations.toLocaleString('en')} conversations (targets: rows ≤ ${admin.targets.timeToRowsMs} ms, search ≤ ${admin.targets.searchMs} ms, initial JS ≤ ${admin.targets.adminInitialJsKb} KB gz) (${file})`,
+  );
+  printTable([
+    {
+      'rows p50 ms': admin.timeToRowsMs.p50,
+      'rows p95 ms': admin.timeToRowsMs.p95,
+      'search p50 ms': admin.searchMs.p50,
+      'search p95 ms': admin.searchMs.p95,
+      'initial JS KB gz': admin.bundles.adminInitialJsKb,
+      'initial CSS KB gz': admin.bundles.adminInitialCssKb,
+      'lazy JS KB gz': admin.bundles.adminLazyJsKb,
+      'widget KB gz': admin.bundles.widgetJsKb,
+    },
+  ]);
 }

@@ -1,29 +1,42 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { RequireAuth } from './auth/require-auth.tsx';
 import { PageLoader } from './common/page-loader.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
+import { type LazyPage, lazyPage, PageView } from './lazy-page.tsx';
 
 // Each page is its own chunk, so the first load carries only the shell and the page it shows.
-const LoginPage = lazy(() => import('./auth/login-page.tsx').then((m) => ({ default: m.LoginPage })));
-const ConversationsPage = lazy(() =>
-  import('./conversations/list/conversations-page.tsx').then((m) => ({ default: m.ConversationsPage })),
+const login = lazyPage(() => import('./auth/login-page.tsx').then((m) => m.LoginPage));
+const conversations = lazyPage(() =>
+  import('./conversations/list/conversations-page.tsx').then((m) => m.ConversationsPage),
 );
-const ConversationPage = lazy(() =>
-  import('./conversations/view/conversation-page.tsx').then((m) => ({ default: m.ConversationPage })),
+const conversation = lazyPage(() =>
+  import('./conversations/view/conversation-page.tsx').then((m) => m.ConversationPage),
 );
-const TicketsPage = lazy(() =>
-  import('./tickets/list/tickets-page.tsx').then((m) => ({ default: m.TicketsPage })),
-);
-const TicketPage = lazy(() =>
-  import('./tickets/view/ticket-page.tsx').then((m) => ({ default: m.TicketPage })),
-);
-const SettingsPage = lazy(() =>
-  import('./settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
-);
-const NotFoundPage = lazy(() =>
-  import('./layout/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
-);
+const tickets = lazyPage(() => import('./tickets/list/tickets-page.tsx').then((m) => m.TicketsPage));
+const ticket = lazyPage(() => import('./tickets/view/ticket-page.tsx').then((m) => m.TicketPage));
+const settings = lazyPage(() => import('./settings/settings-page.tsx').then((m) => m.SettingsPage));
+const notFound = lazyPage(() => import('./layout/not-found-page.tsx').then((m) => m.NotFoundPage));
+
+// The page a URL shows, by its first path segment (the routes below say the same).
+const PAGES_BY_SECTION: Record<string, LazyPage> = {
+  '': conversations,
+  conversations,
+  tickets,
+  settings,
+  login,
+};
+
+/**
+ * Starts loading the chunk of the page at `pathname` while the session is still being checked, so the
+ * page can render as soon as the session is known (called once, at start-up).
+ */
+export function preloadPage(pathname: string): void {
+  const [section = '', detail] = pathname.split('/').filter(Boolean);
+  if (section === 'conversations' && detail) void conversation.preload();
+  else if (section === 'tickets' && detail) void ticket.preload();
+  else void (PAGES_BY_SECTION[section] ?? notFound).preload();
+}
 
 /** Every page of the admin. */
 export function AppRoutes() {
@@ -33,19 +46,19 @@ export function AppRoutes() {
         path="/login"
         element={
           <Suspense fallback={<PageLoader fullScreen />}>
-            <LoginPage />
+            <PageView page={login} />
           </Suspense>
         }
       />
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
-          <Route index element={<ConversationsPage />} />
-          <Route path="conversations" element={<ConversationsPage />} />
-          <Route path="conversations/:id" element={<ConversationPage />} />
-          <Route path="tickets" element={<TicketsPage />} />
-          <Route path="tickets/:number" element={<TicketPage />} />
-          <Route path="settings/*" element={<SettingsPage />} />
-          <Route path="*" element={<NotFoundPage />} />
+          <Route index element={<PageView page={conversations} />} />
+          <Route path="conversations" element={<PageView page={conversations} />} />
+          <Route path="conversations/:id" element={<PageView page={conversation} />} />
+          <Route path="tickets" element={<PageView page={tickets} />} />
+          <Route path="tickets/:number" element={<PageView page={ticket} />} />
+          <Route path="settings/*" element={<PageView page={settings} />} />
+          <Route path="*" element={<PageView page={notFound} />} />
         </Route>
       </Route>
     </Routes>
