@@ -120,4 +120,8 @@ admin in Chromium on ${admin.database}, ${admin.conversations.toLocaleString('en
       'widget KB gz': admin.bundles.widgetJsKb,
     },
   ]);
+  const long = admin.longHistory;
+  log(
+    `long history (${long.messages} messages): first message ${long.firstMessageMs} ms, ${long.messagesInDom} in the DOM, scroll frames p50 ${long.frameMs.p50} ms / p95 ${long.frameMs.p95} ms / max ${long.frameMs.max} ms over ${long.scrollFrames} frames${long.reachedOldest ? '' : ' (did not reach the oldest message)'}`,
+  );
 }

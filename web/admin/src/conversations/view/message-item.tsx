@@ -62,7 +62,7 @@ export function MessageItem({ message, blocks, customerName, customerEmail }: Pr
 
   return (
     <Paper
-      component="li"
+      component="article"
       withBorder
       radius="md"
       p="md"
