@@ -35,6 +35,7 @@ import { wireJobs } from './notifications/wire.ts';
 import { createRealtimeBus, type RealtimeBus } from './realtime/bus.ts';
 import { adminEventsRoute } from './realtime/events-route.ts';
 import { wireRetention } from './retention/wire.ts';
+import { savedViewRoutes } from './saved-views/routes.ts';
 import { channelSettingsRoutes } from './settings/channels-routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { wireShopify } from './shopify/wire.ts';
@@ -206,12 +207,13 @@ export async function buildApp({
   // Routes.
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, { db, secureCookies: config.secureCookies, loginRateLimit });
-  await app.register(conversationRoutes, { db });
+  await app.register(conversationRoutes, { db, bus });
   await app.register(channelSettingsRoutes, { db });
   await app.register(settingsRoutes, { db });
   await wireRetention(app, { db, maintain: sweepReplies });
   await app.register(notificationRoutes, { deps: notifications });
   await app.register(ticketRoutes, { db, bus, jobs, ticketEvents });
+  await app.register(savedViewRoutes, { db });
   await app.register(adminEventsRoute, { bus });
   await app.register(draftRoutes, { db, bus, sendEmail });
   await app.register(providerWebhookRoutes, { db, jobs });

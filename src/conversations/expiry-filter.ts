@@ -23,15 +23,16 @@ export const expiresAtIso = (startedAt: string | Date, retentionDays: number): s
 export async function toConversationFilters(
   db: Db,
   shopId: string,
-  query: TConversationFilterQuery,
+  query: TConversationFilterQuery & { ids?: string[] },
   now = new Date(),
 ): Promise<ConversationFilters> {
-  const { status, channel, hasDrafts, q, expiresWithinDays } = query;
+  const { status, channel, hasDrafts, q, expiresWithinDays, ids } = query;
   const filters: ConversationFilters = {
     status,
     channel,
     hasDrafts: hasDrafts === 'true',
     q: q || undefined,
+    ids,
   };
   if (expiresWithinDays !== undefined) {
     filters.startedBefore = expiryCutoff(now, (await getRetentionDays(db, shopId)) - expiresWithinDays);

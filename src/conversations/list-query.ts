@@ -11,6 +11,8 @@ export type ConversationFilters = {
   q?: string;
   /** Only conversations started before this instant (`expiresWithinDays` resolved with the shop's retention). */
   startedBefore?: Date;
+  /** Only these conversations (the export of selected rows). */
+  ids?: string[];
 };
 
 /** How many search matches are collected before a term counts as common. */
@@ -31,6 +33,7 @@ export function listConditions(
   if (filters.status) where.push(sql`c.status = ${filters.status}`);
   if (filters.channel) where.push(sql`c.channel = ${filters.channel}`);
   if (filters.hasDrafts) where.push(sql`c.has_draft`);
+  if (filters.ids) where.push(sql`c.id = any(${uuidArray(filters.ids)})`);
   if (filters.startedBefore)
     where.push(sql`c.started_at < ${filters.startedBefore.toISOString()}::timestamptz`);
   if (cursor)

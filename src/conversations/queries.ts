@@ -155,25 +155,3 @@ export async function getConversation(db: Db, shopId: string, id: string) {
     rating: ratingRows[0] ? { ...ratingRows[0], createdAt: ratingRows[0].createdAt.toISOString() } : null,
   };
 }
-
-/** Marks a conversation resolved or unresolved; one with a draft waiting stays Draft. Null if not found. */
-export async function setConversationStatus(
-  db: Db,
-  shopId: string,
-  id: string,
-  status: 'resolved' | 'unresolved',
-) {
-  if (!isUuid(id)) return null;
-  const [row] = await db
-    .update(conversations)
-    .set({
-      status:
-        status === 'unresolved'
-          ? sql`case when ${conversations.hasDraft} then 'draft' else 'unresolved' end`
-          : status,
-      updatedAt: new Date(),
-    })
-    .where(and(eq(conversations.shopId, shopId), eq(conversations.id, id)))
-    .returning({ id: conversations.id, status: conversations.status });
-  return row ?? null;
-}

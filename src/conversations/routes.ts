@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { notFound } from '../http/errors.ts';
+import type { RealtimeBus } from '../realtime/bus.ts';
+import { conversationBulkRoutes } from './bulk-routes.ts';
 import { decodeCursor } from './cursor.ts';
 import { toConversationFilters } from './expiry-filter.ts';
 import { conversationExportRoutes } from './export/routes.ts';
-import { getConversation, listConversations, setConversationStatus } from './queries.ts';
+import { getConversation, listConversations } from './queries.ts';
 import {
   ZConversationDetail,
   ZConversationList,
@@ -13,10 +15,15 @@ import {
   ZListConversationsQuery,
   ZPatchConversation,
 } from './schema.ts';
+import { publishStatusChanges, setConversationsStatus } from './set-status.ts';
 
-/** The Conversations admin API: list with filters and search, detail, status. */
-export const conversationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+/** The Conversations admin API: list with filters and search, detail, status (one or many). */
+export const conversationRoutes: FastifyPluginAsyncZod<{ db: Db; bus: RealtimeBus }> = async (
+  app,
+  { db, bus },
+) => {
   await app.register(conversationExportRoutes, { db });
+  await app.register(conversationBulkRoutes, { db, bus });
   app.get(
     '/api/conversations',
     {
@@ -55,9 +62,10 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       },
     },
     async (req) => {
-      const updated = await setConversationStatus(db, req.staff.shopId, req.params.id, req.body.status);
+      const [updated] = await setConversationsStatus(db, req.staff.shopId, [req.params.id], req.body.status);
       if (!updated) throw notFound('conversation');
-      return updated;
+      publishStatusChanges(bus, req.staff.shopId, [updated]);
+      return { id: updated.id, status: updated.status };
     },
   );
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNEL_TYPES, CONVERSATION_STATUSES, MESSAGE_ROLES } from '../db/schema/index.ts';
+import { BULK_MAX_ITEMS, ZBulkFailure } from '../http/bulk-results.ts';
 import { MAX_RETENTION_DAYS } from '../settings/shop-settings.ts';
 
 /** The filters of the list, shared by the export. */
@@ -116,3 +117,20 @@ export const ZConversationDetail = ZConversationListItem.omit({ preview: true })
 // Any string: an id that is not a UUID is unknown (404), like another shop's.
 export const ZIdParams = z.object({ id: z.string().max(100) });
 export const ZPatchConversation = z.object({ status: z.enum(['resolved', 'unresolved']) }).strict();
+
+/** `POST /api/conversations/bulk`: resolve or reopen many conversations at once. */
+export const ZBulkConversations = z
+  .object({
+    ids: z.array(z.guid()).min(1).max(BULK_MAX_ITEMS),
+    action: z.enum(['resolve', 'reopen']),
+  })
+  .strict();
+
+export const ZBulkConversationsResult = z.object({
+  results: z.array(
+    z.union([
+      z.object({ id: z.guid(), ok: z.literal(true), status: z.enum(CONVERSATION_STATUSES) }),
+      ZBulkFailure.extend({ id: z.guid() }),
+    ]),
+  ),
+});

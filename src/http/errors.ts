@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   invalid_category: 'the category is not one of the shop’s categories, or its name is invalid',
   category_exists: 'the shop already has that category',
   too_many_categories: 'the shop has the maximum number of categories',
+  too_many_views: 'the list has the maximum number of saved views',
   nothing_to_retry: 'the delivery is not in a failed state',
   webhook_url_not_allowed: 'webhook URLs must be https and resolve to public addresses',
   invalid_recipients: 'notification recipients must be valid email addresses (at most 10)',

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../http/errors.ts';
 import { isUuid } from '../http/ids.ts';
 import { JOB, type Jobs } from '../jobs/types.ts';
 import type { RealtimeBus } from '../realtime/bus.ts';
+import { ticketBulkRoutes } from './bulk-routes.ts';
 import { addCategory, getCategories } from './categories.ts';
 import { changeTicket, deleteTicket } from './change-ticket.ts';
 import type { TicketEventDispatcher } from './dispatch-events.ts';
@@ -36,8 +37,9 @@ function ticketNumber(text: string): number {
   return n;
 }
 
-/** The Tickets admin API: list, detail with thread and history, changes, replies, notes, delete. */
+/** The Tickets admin API: list, detail with thread and history, changes (one or many), replies, notes, delete. */
 export const ticketRoutes: FastifyPluginAsyncZod<Options> = async (app, { db, bus, jobs, ticketEvents }) => {
+  await app.register(ticketBulkRoutes, { db, ticketEvents });
   const detail = async (shopId: string, number: number) => {
     const ticket = await getTicketDetail(db, shopId, number);
     if (!ticket) throw notFound('ticket');

@@ -1,21 +1,26 @@
 import { z } from 'zod';
 import { ZMessage } from '../conversations/schema.ts';
 import { CHANNEL_TYPES, TICKET_PRIORITIES, TICKET_REASONS, TICKET_STATUSES } from '../db/schema/index.ts';
+import { BULK_MAX_ITEMS, ZBulkFailure } from '../http/bulk-results.ts';
 
 const ZCustomer = z.object({ name: z.string().nullable(), email: z.string().nullable() });
 const ZBody = z.string().trim().min(1).max(10_000);
 
-export const ZListTicketsQuery = z
-  .object({
-    status: z.enum(TICKET_STATUSES).optional(),
-    priority: z.enum(TICKET_PRIORITIES).optional(),
-    category: z.string().trim().max(40).optional(),
-    q: z.string().trim().max(200).optional(),
-    sort: z.enum(['updated', 'created', 'priority']).default('updated'),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().max(500).optional(),
-  })
-  .strict();
+export const TICKET_SORTS = ['updated', 'created', 'priority'] as const;
+
+/** The list's filters (a saved view stores these). */
+export const ZTicketFilterQuery = z.object({
+  status: z.enum(TICKET_STATUSES).optional(),
+  priority: z.enum(TICKET_PRIORITIES).optional(),
+  category: z.string().trim().max(40).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+
+export const ZListTicketsQuery = ZTicketFilterQuery.extend({
+  sort: z.enum(TICKET_SORTS).default('updated'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(500).optional(),
+}).strict();
 
 export const ZTicketListItem = z.object({
   number: z.number().int(),
@@ -112,3 +117,25 @@ export const ZCreateTicket = z
 
 export const ZCategories = z.object({ categories: z.array(z.string()) });
 export const ZAddCategory = z.object({ name: z.string().max(200) }).strict();
+
+/** `POST /api/tickets/bulk`: one change (`set`) or a delete for many tickets; each succeeds or fails alone. */
+export const ZBulkTickets = z
+  .object({
+    numbers: z.array(z.number().int().min(1).max(999_999_999)).min(1).max(BULK_MAX_ITEMS),
+    set: ZPatchTicket.optional(),
+    delete: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((v) => (v.set === undefined) !== (v.delete === undefined), {
+    message: 'Send either set or delete: true',
+  });
+export type TBulkTickets = z.infer<typeof ZBulkTickets>;
+
+export const ZBulkTicketsResult = z.object({
+  results: z.array(
+    z.union([
+      z.object({ number: z.number().int(), ok: z.literal(true), changed: z.boolean() }),
+      ZBulkFailure.extend({ number: z.number().int() }),
+    ]),
+  ),
+});

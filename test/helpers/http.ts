@@ -104,3 +104,18 @@ export function newestFirst<T extends { id: string; startedAt: Date }>(rows: T[]
     (a, b) => b.startedAt.getTime() - a.startedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
   );
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions themselves.
+export type Json = Record<string, any>;
+
+/** A request with a JSON body as the given session: its status, parsed body, and the response itself. */
+export async function requestJson(
+  app: FastifyInstance,
+  cookie: string,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+) {
+  const res = await app.inject({ method, url, payload: payload as Json, headers: { cookie } });
+  return { status: res.statusCode, body: (res.body ? res.json() : null) as Json, res };
+}

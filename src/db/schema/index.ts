@@ -3,6 +3,7 @@ export * from './channels.ts';
 export * from './conversations.ts';
 export * from './customers.ts';
 export * from './email.ts';
+export * from './saved-views.ts';
 export * from './shopify.ts';
 export * from './shops.ts';
 export * from './staff.ts';
