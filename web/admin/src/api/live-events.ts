@@ -1,6 +1,7 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { conversationKeys } from './conversations.ts';
+import { setLiveStatus } from './live-status.ts';
 import { isEmbedded } from './shopify-session.ts';
 import { ticketKeys } from './tickets.ts';
 
@@ -55,6 +56,7 @@ export function useLiveEvents(enabled: boolean) {
     function connect() {
       source = new EventSource('/api/events');
       source.addEventListener('open', () => {
+        setLiveStatus('live');
         if (opened) void queryClient.invalidateQueries({ type: 'active' });
         opened = true;
         failures = 0;
@@ -68,6 +70,8 @@ export function useLiveEvents(enabled: boolean) {
         if (data?.conversationId) onConversation(queryClient, data);
       });
       source.addEventListener('error', () => {
+        // Only once it had been open: a first connection that fails is the page loading, not a drop.
+        if (opened) setLiveStatus('reconnecting');
         if (source?.readyState !== EventSource.CLOSED) return;
         failures++;
         timer = setTimeout(connect, Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** failures));
@@ -78,6 +82,7 @@ export function useLiveEvents(enabled: boolean) {
     return () => {
       clearTimeout(timer);
       source?.close();
+      setLiveStatus('off');
     };
   }, [enabled, queryClient]);
 }

@@ -8,6 +8,7 @@ import { ChatIcon } from '../common/icons.tsx';
 import { PageLoader } from '../common/page-loader.tsx';
 import classes from './app-layout.module.css';
 import { FallbackBanner } from './fallback-banner.tsx';
+import { LiveIndicator } from './live-indicator.tsx';
 import { NAV_ITEMS } from './nav-items.ts';
 import { NewTicketsBadge } from './new-tickets-badge.tsx';
 import { SignOutButton } from './sign-out-button.tsx';
@@ -53,6 +54,7 @@ export function AppLayout() {
             )}
           </Group>
           <Group gap="md" wrap="nowrap">
+            <LiveIndicator />
             {me && (
               <Stack gap={0} align="flex-end" visibleFrom="md">
                 <Text size="sm" fw={600} lh={1.25} data-testid="current-user">
