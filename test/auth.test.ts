@@ -141,6 +141,29 @@ describe('staff authentication', () => {
     expect(res.body).not.toContain('scrypt');
   });
 
+  it('sets the signed-in user’s own language with PATCH /api/me, and only theirs', async () => {
+    const email = await freshUser();
+    const other = await freshUser();
+    const cookie = await login(t.app, email);
+    const patch = (payload: unknown) =>
+      t.app.inject({ method: 'PATCH', url: '/api/me', payload, headers: { cookie } });
+    const res = await patch({ locale: 'nb' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().user.locale).toBe('nb');
+    expect((await me(cookie)).json().user.locale).toBe('nb');
+    // Another staff user (of another shop, or of the same one) keeps theirs.
+    expect((await me(await login(t.app, other))).json().user.locale).toBe('en');
+    // Unknown languages, other fields and no body change nothing.
+    for (const bad of [{ locale: 'de' }, { locale: 'nb', role: 'owner' }, {}, { locale: 42 }]) {
+      expectError(await patch(bad), 400, 'invalid_request');
+    }
+    expect((await me(cookie)).json().user).toMatchObject({ locale: 'nb', role: 'owner' });
+    expect((await patch({ locale: 'en' })).json().user.locale).toBe('en');
+    // Signed out: 401.
+    const anonymous = await t.app.inject({ method: 'PATCH', url: '/api/me', payload: { locale: 'nb' } });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('answers a wrong password and an unknown email alike', async () => {
     const email = await freshUser();
     const wrong = await signIn(email, 'not the password');

@@ -6,7 +6,7 @@ import { notFound } from '../http/errors.ts';
 import { changePassword } from './change-password.ts';
 import { deleteSession, SESSION_COOKIE, SESSION_TTL_MS } from './sessions.ts';
 import { signIn } from './sign-in.ts';
-import { getMe } from './staff-users.ts';
+import { getMe, STAFF_LOCALES, setStaffLocale } from './staff-users.ts';
 import { hashToken } from './tokens.ts';
 
 const ZMe = z.object({
@@ -68,6 +68,24 @@ export const authRoutes: FastifyPluginAsyncZod<Options> = async (
     if (!me) throw notFound('user');
     return me;
   });
+
+  // The signed-in user's own preferences: the admin's language (and with it dates and numbers).
+  app.patch(
+    '/api/me',
+    {
+      schema: {
+        tags: ['auth'],
+        body: z.object({ locale: z.enum(STAFF_LOCALES) }).strict(),
+        response: { 200: ZMe },
+      },
+    },
+    async (req) => {
+      await setStaffLocale(db, req.staff.userId, req.body.locale);
+      const me = await getMe(db, req.staff.userId);
+      if (!me) throw notFound('user');
+      return me;
+    },
+  );
 
   app.post(
     '/api/auth/password',

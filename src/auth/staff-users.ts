@@ -35,6 +35,15 @@ export async function findStaffUserByEmail(db: Db, email: string) {
   return user ?? null;
 }
 
+/** The admin's languages: English and Norwegian (bokmål). */
+export const STAFF_LOCALES = ['en', 'nb'] as const;
+export type StaffLocale = (typeof STAFF_LOCALES)[number];
+
+/** Sets a staff user's language (the route checks it is one of STAFF_LOCALES). */
+export async function setStaffLocale(db: Db, userId: string, locale: StaffLocale): Promise<void> {
+  await db.update(staffUsers).set({ locale }).where(eq(staffUsers.id, userId));
+}
+
 /** The signed-in user and their shop, as `GET /api/me` shows them. */
 export async function getMe(db: Db, userId: string) {
   const [row] = await db
