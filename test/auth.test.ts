@@ -145,7 +145,7 @@ describe('staff authentication', () => {
     const email = await freshUser();
     const other = await freshUser();
     const cookie = await login(t.app, email);
-    const patch = (payload: unknown) =>
+    const patch = (payload: Record<string, unknown>) =>
       t.app.inject({ method: 'PATCH', url: '/api/me', payload, headers: { cookie } });
     const res = await patch({ locale: 'nb' });
     expect(res.statusCode, res.body).toBe(200);
