@@ -44,3 +44,12 @@ export function useLogout() {
     },
   });
 }
+
+/** Sets the signed-in user's language; the whole admin switches as soon as the answer arrives. */
+export function useSetLanguage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (locale: 'en' | 'nb') => apiFetch<Me>('/api/me', { method: 'PATCH', body: { locale } }),
+    onSuccess: (me) => queryClient.setQueryData(meQueryKey, me),
+  });
+}

@@ -1,7 +1,7 @@
-import { useMe } from '../api/auth.ts';
+import { intlLocale } from '../i18n/translate.ts';
+import { useLanguage } from '../i18n/use-t.ts';
 
-/** The signed-in user's locale for dates, else the browser's. */
-export function useLocale(): string | undefined {
-  const { data } = useMe();
-  return data?.user.locale || undefined;
+/** The Intl locale for dates and numbers: the signed-in user's language, else the browser's. */
+export function useLocale(): string {
+  return intlLocale(useLanguage());
 }

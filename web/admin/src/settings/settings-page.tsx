@@ -26,6 +26,10 @@ const NotificationSettingsSection = lazy(() =>
   import('./notification-settings.tsx').then((m) => ({ default: m.NotificationSettingsSection })),
 );
 
+const ProfileSettingsSection = lazy(() =>
+  import('./profile-settings.tsx').then((m) => ({ default: m.ProfileSettingsSection })),
+);
+
 const DataRequestsSection = lazy(() =>
   import('./data-requests.tsx').then((m) => ({ default: m.DataRequestsSection })),
 );
@@ -41,6 +45,7 @@ export const SETTINGS_SECTIONS: readonly Section[] = [
   { value: 'notifications', label: 'Notifications', component: NotificationSettingsSection },
   { value: 'retention', label: 'Data retention', component: RetentionSettingsSection },
   { value: 'data-requests', label: 'Data requests', component: DataRequestsSection },
+  { value: 'profile', label: 'Your profile', component: ProfileSettingsSection },
 ];
 
 /** Shop settings: AI model, ratings, billing cap, channels and notifications, one tab per section (`/settings` → AI). */
