@@ -60,6 +60,7 @@ export function renderDemoPage({ shopName, widgetKey, products }: DemoPageInput)
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${shop} — demo storefront</title>
+  <link rel="icon" type="image/svg+xml" href="/favicon.svg">
   <style>${STYLES}</style>
 </head>
 <body>
