@@ -30,13 +30,10 @@ export function DetailNotFound({
 }) {
   return (
     <Paper withBorder radius="lg" p="xl" mt="md">
-      <EmptyState
-        data-testid="not-found"
-        icon={<InboxIcon size={28} />}
-        withIndicatorBackground
-        title={title}
-        description={description}
-      >
+      <EmptyState data-testid="not-found" icon={<InboxIcon size={28} />} withIndicatorBackground>
+        {/* The page's only heading, so it is the h1 (the title prop renders a div). */}
+        <EmptyState.Title order={1}>{title}</EmptyState.Title>
+        <EmptyState.Description>{description}</EmptyState.Description>
         <EmptyState.Actions>
           <Button component={Link} to={backTo}>
             {backLabel}

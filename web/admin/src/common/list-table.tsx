@@ -1,12 +1,16 @@
 import { Skeleton, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useRowShortcuts } from '../keyboard/row-focus.ts';
 import classes from './list-table.module.css';
 
 export { classes as listTableClasses };
 
 export type Column = { label: string; width?: number | string };
 
-/** A bordered list table with a header row; `busy` while it waits for (or stands in for) new rows. */
+/**
+ * A bordered list table with a header row; `busy` while it waits for (or stands in for) new rows. `j`/`k`
+ * move the focus through its rows.
+ */
 export function ListTable({
   label,
   columns,
@@ -20,9 +24,11 @@ export function ListTable({
   busy?: boolean;
   children: ReactNode;
 }) {
+  const tableRef = useRowShortcuts();
   return (
     <Table.ScrollContainer minWidth={minWidth} className={classes.frame}>
       <Table
+        ref={tableRef}
         layout="fixed"
         verticalSpacing="sm"
         horizontalSpacing="md"

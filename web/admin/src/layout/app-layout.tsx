@@ -6,6 +6,7 @@ import { useMe } from '../api/auth.ts';
 import { useLiveEvents } from '../api/live-events.ts';
 import { ChatIcon } from '../common/icons.tsx';
 import { PageLoader } from '../common/page-loader.tsx';
+import { KeyboardShortcuts } from '../keyboard/keyboard-shortcuts.tsx';
 import classes from './app-layout.module.css';
 import { FallbackBanner } from './fallback-banner.tsx';
 import { LiveIndicator } from './live-indicator.tsx';
@@ -65,12 +66,18 @@ export function AppLayout() {
                 </Text>
               </Stack>
             )}
+            <KeyboardShortcuts />
             <SignOutButton />
           </Group>
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" aria-label="Main navigation">
+      <AppShell.Navbar
+        p="sm"
+        aria-label="Main navigation"
+        className={classes.navbar}
+        data-collapsed={!navOpened || undefined}
+      >
         <AppShell.Section grow>
           <Stack gap={4}>
             {NAV_ITEMS.map((item) => {

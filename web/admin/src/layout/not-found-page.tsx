@@ -7,13 +7,10 @@ import { usePageTitle } from '../common/use-page-title.ts';
 export function NotFoundPage() {
   usePageTitle('Page not found');
   return (
-    <EmptyState
-      mt="xl"
-      icon={<InboxIcon size={28} />}
-      withIndicatorBackground
-      title="Page not found"
-      description="There is nothing at this address."
-    >
+    <EmptyState mt="xl" icon={<InboxIcon size={28} />} withIndicatorBackground>
+      {/* The page's only heading, so it is the h1 (the title prop renders a div). */}
+      <EmptyState.Title order={1}>Page not found</EmptyState.Title>
+      <EmptyState.Description>There is nothing at this address.</EmptyState.Description>
       <EmptyState.Actions>
         <Button component={Link} to="/conversations">
           Go to the conversation list

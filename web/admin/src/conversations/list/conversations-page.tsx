@@ -12,6 +12,7 @@ import { ConversationFiltersBar } from './conversation-filters.tsx';
 import { ConversationsTable, ConversationsTableSkeleton } from './conversations-table.tsx';
 import { Pager } from './pager.tsx';
 import { useListParams } from './use-list-params.ts';
+import { useResolveFocusedRow } from './use-resolve-focused-row.ts';
 
 /** Every conversation, newest first, with URL-synced filters and cursor paging. */
 export function ConversationsPage() {
@@ -19,6 +20,7 @@ export function ConversationsPage() {
   const navigate = useNavigate();
   const list = useListParams();
   const query = useConversations(list.filters, list.cursor);
+  useResolveFocusedRow();
   const scrollUp = () => window.scrollTo({ top: 0 });
 
   let body: ReactNode;

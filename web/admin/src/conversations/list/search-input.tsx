@@ -2,6 +2,7 @@ import { TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { SearchIcon } from '../../common/icons.tsx';
+import { useFocusShortcut } from '../../keyboard/shortcuts.ts';
 
 type Props = {
   /** The search in the URL. */
@@ -18,6 +19,8 @@ export function SearchInput({ value, onSearch, placeholder = 'Name, email or mes
   const [text, setText] = useState(value);
   // The last search this box wrote to the URL; any other URL value came from outside (Back, Clear filters).
   const written = useRef(value);
+  const input = useRef<HTMLInputElement>(null);
+  useFocusShortcut('search', input, { select: true });
 
   const commit = useDebouncedCallback((next: string) => {
     const q = next.trim();
@@ -36,6 +39,7 @@ export function SearchInput({ value, onSearch, placeholder = 'Name, email or mes
 
   return (
     <TextInput
+      ref={input}
       label="Search"
       type="text"
       enterKeyHint="search"

@@ -25,7 +25,8 @@ export function ConversationHeader({
     <Stack gap="sm" mb="lg">
       <BackAnchor to={backTo}>Conversation list</BackAnchor>
       <Group justify="space-between" align="flex-start" gap="md">
-        <Stack gap={6} miw={0} style={{ flex: 1 }}>
+        {/* Wide enough for the name before the actions share its line; on a phone they wrap below. */}
+        <Stack gap={6} miw={0} style={{ flex: '1 1 16rem' }}>
           <Group gap="sm" wrap="wrap" align="center">
             <Title order={1} fz="h2" style={{ overflowWrap: 'anywhere' }} data-testid="conversation-customer">
               {name}

@@ -8,6 +8,7 @@ import { ConfirmModal } from '../../common/confirm-modal.tsx';
 import { DateText } from '../../common/date-text.tsx';
 import { DoneStatus } from '../../common/done-status.tsx';
 import { AlertIcon, MailIcon, PencilIcon } from '../../common/icons.tsx';
+import { useFocusShortcut } from '../../keyboard/shortcuts.ts';
 import classes from './conversation-view.module.css';
 
 type Props = {
@@ -30,6 +31,8 @@ export function DraftBox({ conversationId, draft, recipient }: Props) {
   const discard = useDiscardDraft(conversationId);
   // A double click lands before React re-renders the disabled button: the ref turns it away at once.
   const inFlight = useRef(false);
+  const editor = useRef<HTMLTextAreaElement>(null);
+  useFocusShortcut('reply', editor);
   const busy = save.isPending || send.isPending || discard.isPending;
 
   const text = edited ?? draft.body;
@@ -95,6 +98,7 @@ export function DraftBox({ conversationId, draft, recipient }: Props) {
           edit it first if you like.
         </Text>
         <Textarea
+          ref={editor}
           aria-label="Draft reply"
           autosize
           minRows={4}

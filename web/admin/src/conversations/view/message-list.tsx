@@ -49,13 +49,7 @@ export function MessageList({ messages, customerName, customerEmail }: Props) {
  * so scrolling stays smooth; the page still scrolls as a whole. Opens at the newest message, where the
  * staff member's attention is.
  */
-function VirtualMessages({
-  rendered,
-  item,
-}: {
-  rendered: Rendered[];
-  item: (r: Rendered) => ReactNode;
-}) {
+function VirtualMessages({ rendered, item }: { rendered: Rendered[]; item: (r: Rendered) => ReactNode }) {
   const listRef = useRef<HTMLOListElement>(null);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => {

@@ -3,11 +3,17 @@ import { errorMessage } from '../../api/client.ts';
 import { useSetConversationStatus } from '../../api/conversations.ts';
 import type { ConversationStatus } from '../../api/types.ts';
 import { CheckIcon, UndoIcon } from '../../common/icons.tsx';
+import { announce } from '../../keyboard/announce.tsx';
+import { useShortcut } from '../../keyboard/shortcuts.ts';
 
-/** "Resolve", or "Mark unresolved" once resolved. */
+/** "Resolve", or "Mark unresolved" once resolved; `e` resolves. */
 export function ResolveButton({ id, status }: { id: string; status: ConversationStatus }) {
   const setStatus = useSetConversationStatus(id);
   const resolved = status === 'resolved';
+  useShortcut('resolve', () => {
+    if (resolved) announce('This conversation is already resolved.');
+    else if (!setStatus.isPending) setStatus.mutate('resolved');
+  });
   return (
     <Stack gap={4} align="flex-end">
       <Button

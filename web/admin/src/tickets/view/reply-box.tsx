@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { useAddTicketNote, useReplyToTicket } from '../../api/ticket-mutations.ts';
 import { AlertIcon } from '../../common/icons.tsx';
+import { useFocusShortcut } from '../../keyboard/shortcuts.ts';
 import classes from './ticket-view.module.css';
 
 type Mode = 'reply' | 'note';
@@ -12,10 +13,12 @@ const MODES = [
   { value: 'note', label: 'Internal note' },
 ];
 
-/** Writes a reply to the customer or an internal note; Ctrl/Cmd+Enter sends. */
+/** Writes a reply to the customer or an internal note; `r` focuses it, Ctrl/Cmd+Enter sends. */
 export function ReplyBox({ ticketNumber, customerName }: { ticketNumber: number; customerName: string }) {
   const [mode, setMode] = useState<Mode>('reply');
   const [text, setText] = useState('');
+  const input = useRef<HTMLTextAreaElement>(null);
+  useFocusShortcut('reply', input);
   const reply = useReplyToTicket(ticketNumber);
   const note = useAddTicketNote(ticketNumber);
   const action = mode === 'reply' ? reply : note;
@@ -49,6 +52,7 @@ export function ReplyBox({ ticketNumber, customerName }: { ticketNumber: number;
             w="fit-content"
           />
           <Textarea
+            ref={input}
             label={mode === 'reply' ? `Reply to ${customerName}` : 'Internal note (only your team sees it)'}
             placeholder={mode === 'reply' ? 'Write your reply…' : 'Write a note for your team…'}
             autosize

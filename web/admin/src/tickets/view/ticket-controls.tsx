@@ -10,6 +10,8 @@ import {
 } from '../../api/ticket-types.ts';
 import { AlertIcon } from '../../common/icons.tsx';
 import { labelOf } from '../../conversations/labels.ts';
+import { announce } from '../../keyboard/announce.tsx';
+import { useShortcut } from '../../keyboard/shortcuts.ts';
 import { PRIORITY_LABELS, TICKET_STATUS_LABELS } from '../labels.ts';
 import { CategoryControl } from './category-control.tsx';
 
@@ -35,10 +37,24 @@ function failureText(error: unknown): string {
   return errorMessage(error);
 }
 
-/** Status, priority and category of a ticket; each change is saved at once. */
+/** What `e` says when the ticket cannot move to Resolved. */
+function notResolvable(ticket: TicketDetail): string {
+  if (ticket.status === 'resolved') return 'This ticket is already resolved.';
+  const moves = ticket.allowedStatuses
+    .filter((s) => s !== ticket.status)
+    .map((s) => labelOf(TICKET_STATUS_LABELS, s));
+  const status = labelOf(TICKET_STATUS_LABELS, ticket.status);
+  return `A ${status} ticket cannot be resolved yet${moves.length ? `: it can move to ${moves.join(' or ')}` : ''}.`;
+}
+
+/** Status, priority and category of a ticket; each change is saved at once. `e` resolves it when allowed. */
 export function TicketControls({ ticket }: { ticket: TicketDetail }) {
   const update = useUpdateTicket(ticket.number);
   const change = (patch: TicketUpdate) => update.mutate(patch);
+  useShortcut('resolve', () => {
+    if (!ticket.allowedStatuses.includes('resolved')) announce(notResolvable(ticket));
+    else if (!update.isPending) change({ status: 'resolved' });
+  });
 
   return (
     <Stack gap="sm" data-testid="ticket-controls">

@@ -43,7 +43,8 @@ export function TicketHeader({ ticket, backTo }: { ticket: TicketDetail; backTo:
     <Stack gap="sm" mb="lg">
       <BackAnchor to={backTo}>Ticket list</BackAnchor>
       <Group justify="space-between" align="flex-start" gap="md">
-        <Stack gap={6} miw={0} style={{ flex: 1 }}>
+        {/* Wide enough for the title before the actions share its line; on a phone they wrap below. */}
+        <Stack gap={6} miw={0} style={{ flex: '1 1 16rem' }}>
           <Group gap="sm" wrap="wrap" align="center">
             <Title order={1} fz="h2" style={{ overflowWrap: 'anywhere' }}>
               <span data-testid="ticket-number">#{ticket.number}</span>{' '}

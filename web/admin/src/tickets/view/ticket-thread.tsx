@@ -37,7 +37,10 @@ export function TicketThread({ ticketNumber, thread, customerName }: Props) {
     >
       {rendered.map(({ item, blocks }) =>
         item.kind === 'message' ? (
-          <MessageItem key={`m:${item.id}`} message={item} blocks={blocks} customerName={customerName} />
+          // MessageItem is an <article> (the conversation view wraps it too): the list needs its own item.
+          <li key={`m:${item.id}`}>
+            <MessageItem message={item} blocks={blocks} customerName={customerName} />
+          </li>
         ) : (
           <StaffEntry key={`${item.kind}:${item.id}`} ticketNumber={ticketNumber} entry={item} />
         ),
