@@ -80,7 +80,8 @@ export type ListState = { busy: boolean; loading: boolean; empty: boolean; rows:
 export async function readList(page: Page): Promise<ListState> {
   const state = await page.evaluate(() => {
     const rows = [...document.querySelectorAll('[data-testid="conversation-row"]')].map((tr) => {
-      const cells = tr.querySelectorAll('td');
+      // The select box's cell comes first; the columns the spec lists follow it.
+      const cells = tr.querySelectorAll('td:not([data-select-cell])');
       const text = (i: number) => (cells[i]?.textContent ?? '').trim();
       return {
         id: tr.getAttribute('data-conversation-id') ?? '',

@@ -188,3 +188,9 @@ export const DownloadIcon = (props: IconProps) => (
     <path d="M5 19h14" />
   </Icon>
 );
+
+export const BookmarkIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M6 4h12v16l-6-4-6 4z" />
+  </Icon>
+);

@@ -16,12 +16,15 @@ export function ListTable({
   columns,
   minWidth,
   busy,
+  leading,
   children,
 }: {
   label: string;
   columns: readonly Column[];
   minWidth: number;
   busy?: boolean;
+  /** A first header cell before the labelled columns (the select-all box), with its width. */
+  leading?: { cell: ReactNode; width: number };
   children: ReactNode;
 }) {
   const tableRef = useRowShortcuts();
@@ -39,6 +42,7 @@ export function ListTable({
       >
         <Table.Thead>
           <Table.Tr>
+            {leading && <Table.Th w={leading.width}>{leading.cell}</Table.Th>}
             {columns.map((c) => (
               <Table.Th key={c.label} w={c.width} scope="col">
                 {c.label}

@@ -11,10 +11,13 @@ type Props = {
   params?: Record<string, string | number | undefined>;
   /** What gets exported, above the choices. */
   what: string;
+  /** The button's text. */
+  label?: string;
+  size?: 'xs' | 'sm';
 };
 
 /** "Export" with a choice of format: NDJSON (everything, tool calls included) or CSV (a row per message). */
-export function ExportMenu({ path, params = {}, what }: Props) {
+export function ExportMenu({ path, params = {}, what, label = 'Export', size = 'sm' }: Props) {
   const download = useMutation({
     mutationFn: (format: ExportFormat) => downloadExport(withQuery(path, { ...params, format })),
   });
@@ -22,8 +25,13 @@ export function ExportMenu({ path, params = {}, what }: Props) {
     <Stack gap={4} align="flex-end">
       <Menu position="bottom-end" shadow="md" width={280}>
         <Menu.Target>
-          <Button variant="default" leftSection={<DownloadIcon size={16} />} loading={download.isPending}>
-            Export
+          <Button
+            variant="default"
+            size={size}
+            leftSection={<DownloadIcon size={16} />}
+            loading={download.isPending}
+          >
+            {label}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>

@@ -1,25 +1,36 @@
-import { Box, Button, EmptyState, Paper } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Box, Button, EmptyState, Group, Paper } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { filterParams, useConversations } from '../../api/conversations.ts';
+import { type BulkOutcome, BulkOutcomeAlert } from '../../common/bulk-outcome.tsx';
 import { QueryErrorState } from '../../common/error-state.tsx';
 import { InboxIcon } from '../../common/icons.tsx';
 import { PageHeader } from '../../common/page-header.tsx';
 import { usePageTitle } from '../../common/use-page-title.ts';
+import { useRowSelection } from '../../common/use-row-selection.ts';
+import { SavedViewsMenu } from '../../saved-views/saved-views-menu.tsx';
+import { compactFilters } from '../../saved-views/view-filters.ts';
 import { ExportMenu } from '../export-menu.tsx';
+import { ConversationBulkBar } from './conversation-bulk-bar.tsx';
 import { ConversationFiltersBar } from './conversation-filters.tsx';
 import { ConversationsTable, ConversationsTableSkeleton } from './conversations-table.tsx';
 import { Pager } from './pager.tsx';
 import { useListParams } from './use-list-params.ts';
 import { useResolveFocusedRow } from './use-resolve-focused-row.ts';
 
-/** Every conversation, newest first, with URL-synced filters and cursor paging. */
+/** Every conversation, newest first, with URL-synced filters, cursor paging, bulk actions and saved views. */
 export function ConversationsPage() {
   usePageTitle('Conversations');
   const navigate = useNavigate();
   const list = useListParams();
   const query = useConversations(list.filters, list.cursor);
+  const items = query.data?.items ?? [];
+  const selection = useRowSelection(
+    items.map((c) => c.id),
+    list.listSearch,
+  );
+  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
   useResolveFocusedRow();
   const scrollUp = () => window.scrollTo({ top: 0 });
 
@@ -75,6 +86,7 @@ export function ConversationsPage() {
         <ConversationsTable
           items={query.data.items}
           listSearch={list.listSearch}
+          selection={selection}
           stale={query.isPlaceholderData}
           onOpen={(id) =>
             navigate(`/conversations/${encodeURIComponent(id)}`, { state: { listSearch: list.listSearch } })
@@ -105,11 +117,18 @@ export function ConversationsPage() {
         title="Conversations"
         description="Every chat and email between your customers and the AI."
         actions={
-          <ExportMenu
-            path="/api/conversations/export"
-            params={filterParams(list.filters)}
-            what={list.hasFilters ? 'Conversations matching the filters' : 'All conversations'}
-          />
+          <Group gap="sm" align="flex-start">
+            <SavedViewsMenu
+              kind="conversations"
+              path="/conversations"
+              filters={compactFilters(filterParams(list.filters))}
+            />
+            <ExportMenu
+              path="/api/conversations/export"
+              params={filterParams(list.filters)}
+              what={list.hasFilters ? 'Conversations matching the filters' : 'All conversations'}
+            />
+          </Group>
         }
       />
       <ConversationFiltersBar
@@ -117,6 +136,12 @@ export function ConversationsPage() {
         hasFilters={list.hasFilters}
         onChange={list.setFilters}
         onReset={list.clearFilters}
+      />
+      {outcome && <BulkOutcomeAlert outcome={outcome} onClose={() => setOutcome(null)} />}
+      <ConversationBulkBar
+        selected={items.filter((c) => selection.isSelected(c.id))}
+        onClear={selection.clear}
+        onDone={setOutcome}
       />
       {query.isError && query.data && (
         <Box mb="md">

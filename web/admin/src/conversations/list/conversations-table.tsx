@@ -5,7 +5,13 @@ import { DateText } from '../../common/date-text.tsx';
 import { customerLabel, formatDateTime } from '../../common/format.ts';
 import { listTableClasses as classes, ListTable, SkeletonRows } from '../../common/list-table.tsx';
 import { rowOpenHandlers } from '../../common/row-open.ts';
+import {
+  SELECT_COLUMN_PLACEHOLDER,
+  SelectRowCell,
+  selectAllColumn,
+} from '../../common/selection-checkboxes.tsx';
 import { useLocale } from '../../common/use-locale.ts';
+import type { RowSelection } from '../../common/use-row-selection.ts';
 import { DeletionText, deletionLabel } from '../deletion-text.tsx';
 import { CHANNEL_LABELS, labelOf, STATUS_LABELS } from '../labels.ts';
 import { StatusBadge } from '../status-badge.tsx';
@@ -21,9 +27,16 @@ const COLUMNS = [
 /** Placeholder rows while the first page loads. */
 export function ConversationsTableSkeleton() {
   return (
-    <ListTable label="Conversations" columns={COLUMNS} minWidth={760} busy>
+    <ListTable
+      label="Conversations"
+      columns={COLUMNS}
+      minWidth={760}
+      busy
+      leading={SELECT_COLUMN_PLACEHOLDER}
+    >
       <SkeletonRows
         cells={[
+          { width: 18 },
           { width: 84, badge: true },
           { width: '70%' },
           { width: 56 },
@@ -40,15 +53,23 @@ type Props = {
   /** The list's query string, handed to the conversation view for its "back" link. */
   listSearch: string;
   onOpen: (id: string) => void;
+  /** The rows ticked for a bulk action. */
+  selection: RowSelection<string>;
   stale?: boolean;
 };
 
-/** One row per conversation; a row opens on click or Enter. */
-export function ConversationsTable({ items, listSearch, onOpen, stale }: Props) {
+/** One row per conversation, with a select box; a row opens on click or Enter. */
+export function ConversationsTable({ items, listSearch, onOpen, selection, stale }: Props) {
   const locale = useLocale();
 
   return (
-    <ListTable label="Conversations" columns={COLUMNS} minWidth={760} busy={stale}>
+    <ListTable
+      label="Conversations"
+      columns={COLUMNS}
+      minWidth={760}
+      busy={stale}
+      leading={selectAllColumn(selection, 'Select all conversations on this page')}
+    >
       <Table.Tbody className={stale ? classes.stale : undefined}>
         {items.map((c) => {
           const customer = customerLabel(c.customer);
@@ -58,11 +79,17 @@ export function ConversationsTable({ items, listSearch, onOpen, stale }: Props) 
               key={c.id}
               data-testid="conversation-row"
               data-conversation-id={c.id}
+              data-selected={selection.isSelected(c.id) || undefined}
               tabIndex={0}
               aria-label={`${customer}, ${labelOf(STATUS_LABELS, c.status)}, ${channel}, ${formatDateTime(c.startedAt, locale)}, ${deletionLabel(c.expiresAt).toLowerCase()}`}
               className={classes.row}
               {...rowOpenHandlers(() => onOpen(c.id))}
             >
+              <SelectRowCell
+                selection={selection}
+                rowKey={c.id}
+                label={`Select conversation from ${customer}`}
+              />
               <Table.Td>
                 <StatusBadge status={c.status} />
               </Table.Td>

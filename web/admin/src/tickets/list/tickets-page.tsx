@@ -1,12 +1,17 @@
 import { Box, Button, Center, EmptyState, Paper, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTickets } from '../../api/tickets.ts';
+import { type BulkOutcome, BulkOutcomeAlert } from '../../common/bulk-outcome.tsx';
 import { QueryErrorState } from '../../common/error-state.tsx';
 import { TicketIcon } from '../../common/icons.tsx';
 import { PageHeader } from '../../common/page-header.tsx';
 import { usePageTitle } from '../../common/use-page-title.ts';
+import { useRowSelection } from '../../common/use-row-selection.ts';
+import { SavedViewsMenu } from '../../saved-views/saved-views-menu.tsx';
+import { compactFilters } from '../../saved-views/view-filters.ts';
 import { StatusTabs } from './status-tabs.tsx';
+import { TicketBulkBar } from './ticket-bulk-bar.tsx';
 import { TicketFiltersBar } from './ticket-filters.tsx';
 import { TicketsTable, TicketsTableSkeleton } from './tickets-table.tsx';
 import { useTicketListParams } from './use-ticket-list-params.ts';
@@ -36,7 +41,7 @@ function NoTickets({ filtered, onClear }: { filtered: boolean; onClear: () => vo
   );
 }
 
-/** Every ticket, with status tabs, URL-synced filters and sort, and "Load more" paging. */
+/** Every ticket, with status tabs, URL-synced filters and sort, "Load more" paging, bulk actions and saved views. */
 export function TicketsPage() {
   usePageTitle('Tickets');
   const navigate = useNavigate();
@@ -45,6 +50,11 @@ export function TicketsPage() {
   const pages = query.data?.pages ?? [];
   const items = pages.flatMap((page) => page.items);
   const counts = pages[0]?.counts;
+  const selection = useRowSelection(
+    items.map((t) => t.number),
+    list.listSearch,
+  );
+  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
 
   let body: ReactNode;
   if (query.isPending) {
@@ -59,6 +69,7 @@ export function TicketsPage() {
         <TicketsTable
           items={items}
           listSearch={list.listSearch}
+          selection={selection}
           stale={query.isPlaceholderData}
           onOpen={(number) => navigate(`/tickets/${number}`, { state: { listSearch: list.listSearch } })}
         />
@@ -84,13 +95,19 @@ export function TicketsPage() {
 
   return (
     <>
-      <PageHeader title="Tickets" description="Issues the AI handed over to your team." />
+      <PageHeader
+        title="Tickets"
+        description="Issues the AI handed over to your team."
+        actions={<SavedViewsMenu kind="tickets" path="/tickets" filters={compactFilters(list.filters)} />}
+      />
       <TicketFiltersBar
         filters={list.filters}
         hasFilters={list.hasFilters}
         onChange={list.setFilters}
         onReset={list.clearFilters}
       />
+      {outcome && <BulkOutcomeAlert outcome={outcome} onClose={() => setOutcome(null)} />}
+      <TicketBulkBar numbers={selection.selected} onClear={selection.clear} onDone={setOutcome} />
       {query.isError && query.data && (
         <Box mb="md">
           <QueryErrorState title="Could not refresh" query={query} />

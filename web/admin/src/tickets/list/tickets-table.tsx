@@ -5,6 +5,12 @@ import { customerLabel } from '../../common/format.ts';
 import { listTableClasses as classes, ListTable, SkeletonRows } from '../../common/list-table.tsx';
 import { RelativeTime } from '../../common/relative-time.tsx';
 import { rowOpenHandlers } from '../../common/row-open.ts';
+import {
+  SELECT_COLUMN_PLACEHOLDER,
+  SelectRowCell,
+  selectAllColumn,
+} from '../../common/selection-checkboxes.tsx';
+import type { RowSelection } from '../../common/use-row-selection.ts';
 import { labelOf } from '../../conversations/labels.ts';
 import { isPressing, PRIORITY_LABELS, TICKET_STATUS_LABELS } from '../labels.ts';
 import { PriorityBadge, TicketStatusBadge } from '../ticket-badges.tsx';
@@ -24,9 +30,10 @@ const nowrap = { whiteSpace: 'nowrap' } as const;
 /** Placeholder rows while the first page loads. */
 export function TicketsTableSkeleton() {
   return (
-    <ListTable label="Tickets" columns={COLUMNS} minWidth={900} busy>
+    <ListTable label="Tickets" columns={COLUMNS} minWidth={900} busy leading={SELECT_COLUMN_PLACEHOLDER}>
       <SkeletonRows
         cells={[
+          { width: 18 },
           { width: 44 },
           { width: '70%' },
           { width: 64, badge: true },
@@ -45,13 +52,24 @@ type Props = {
   /** The list's query string, handed to the ticket view for its "back" link. */
   listSearch: string;
   onOpen: (number: number) => void;
+  /** The rows ticked for a bulk action. */
+  selection: RowSelection<number>;
   stale?: boolean;
 };
 
-/** One row per ticket; a row opens on click or Enter; urgent and high rows carry a coloured edge. */
-export function TicketsTable({ items, listSearch, onOpen, stale }: Props) {
+/**
+ * One row per ticket, with a select box; a row opens on click or Enter; urgent and high rows carry a
+ * coloured edge.
+ */
+export function TicketsTable({ items, listSearch, onOpen, selection, stale }: Props) {
   return (
-    <ListTable label="Tickets" columns={COLUMNS} minWidth={900} busy={stale}>
+    <ListTable
+      label="Tickets"
+      columns={COLUMNS}
+      minWidth={900}
+      busy={stale}
+      leading={selectAllColumn(selection, 'Select all tickets shown')}
+    >
       <Table.Tbody className={stale ? classes.stale : undefined}>
         {items.map((t) => {
           const customer = customerLabel(t.customer);
@@ -60,6 +78,7 @@ export function TicketsTable({ items, listSearch, onOpen, stale }: Props) {
               key={t.number}
               data-testid="ticket-row"
               data-ticket-number={t.number}
+              data-selected={selection.isSelected(t.number) || undefined}
               data-status={t.status}
               data-priority={t.priority}
               data-accent={isPressing(t.priority) ? t.priority : undefined}
@@ -68,6 +87,11 @@ export function TicketsTable({ items, listSearch, onOpen, stale }: Props) {
               className={classes.row}
               {...rowOpenHandlers(() => onOpen(t.number))}
             >
+              <SelectRowCell
+                selection={selection}
+                rowKey={t.number}
+                label={`Select ticket #${t.number} from ${customer}`}
+              />
               <Table.Td>
                 <Text
                   component={Link}
