@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { errorMessage, withQuery } from '../api/client.ts';
 import { downloadExport, type ExportFormat } from '../api/export.ts';
 import { DownloadIcon } from '../common/icons.tsx';
+import { useT } from '../i18n/use-t.ts';
 
 type Props = {
   /** The export endpoint. */
@@ -11,13 +12,14 @@ type Props = {
   params?: Record<string, string | number | undefined>;
   /** What gets exported, above the choices. */
   what: string;
-  /** The button's text. */
+  /** The button's text ("Export" when not given). */
   label?: string;
   size?: 'xs' | 'sm';
 };
 
 /** "Export" with a choice of format: NDJSON (everything, tool calls included) or CSV (a row per message). */
-export function ExportMenu({ path, params = {}, what, label = 'Export', size = 'sm' }: Props) {
+export function ExportMenu({ path, params = {}, what, label, size = 'sm' }: Props) {
+  const t = useT();
   const download = useMutation({
     mutationFn: (format: ExportFormat) => downloadExport(withQuery(path, { ...params, format })),
   });
@@ -31,13 +33,13 @@ export function ExportMenu({ path, params = {}, what, label = 'Export', size = '
             leftSection={<DownloadIcon size={16} />}
             loading={download.isPending}
           >
-            {label}
+            {label ?? t('export.button')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>{what}</Menu.Label>
-          <Menu.Item onClick={() => download.mutate('ndjson')}>NDJSON: every message and tool call</Menu.Item>
-          <Menu.Item onClick={() => download.mutate('csv')}>CSV: one row per message</Menu.Item>
+          <Menu.Item onClick={() => download.mutate('ndjson')}>{t('export.ndjson')}</Menu.Item>
+          <Menu.Item onClick={() => download.mutate('csv')}>{t('export.csv')}</Menu.Item>
         </Menu.Dropdown>
       </Menu>
       {download.isError && (

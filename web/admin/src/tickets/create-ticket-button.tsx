@@ -8,11 +8,13 @@ import { TICKET_PRIORITIES, type TicketPriority } from '../api/ticket-types.ts';
 import { useTicketCategories } from '../api/tickets.ts';
 import type { LinkedTicket } from '../api/types.ts';
 import { AlertIcon, CheckIcon } from '../common/icons.tsx';
-import { PRIORITY_LABELS } from './labels.ts';
-
-const PRIORITY_OPTIONS = TICKET_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }));
+import { labelIn } from '../conversations/labels.ts';
+import { richText } from '../i18n/rich-text.ts';
+import { useT } from '../i18n/use-t.ts';
+import { PRIORITY_KEYS } from './labels.ts';
 
 function CreateTicketForm({ conversationId, onDone }: { conversationId: string; onDone: () => void }) {
+  const t = useT();
   const categories = useTicketCategories();
   const create = useCreateTicket();
   const [category, setCategory] = useState('');
@@ -23,22 +25,21 @@ function CreateTicketForm({ conversationId, onDone }: { conversationId: string; 
 
   if (create.data) {
     const { number, created } = create.data;
+    const params = { number: String(number) };
     return (
       <Stack gap="md" role="status" data-testid="create-ticket-result" data-created={created !== false}>
         <Group gap={6} c={created === false ? undefined : 'teal.9'}>
           {created !== false && <CheckIcon size={18} />}
           <Text fw={600}>
-            {created === false
-              ? `This conversation already has ticket #${number} open.`
-              : `Ticket #${number} created.`}
+            {created === false ? t('ticket.create.alreadyOpen', params) : t('ticket.create.created', params)}
           </Text>
         </Group>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
-            Close
+            {t('ticket.create.close')}
           </Button>
           <Button component={Link} to={`/tickets/${number}`}>
-            Open ticket #{number}
+            {t('ticket.create.openTicket', params)}
           </Button>
         </Group>
       </Stack>
@@ -55,20 +56,20 @@ function CreateTicketForm({ conversationId, onDone }: { conversationId: string; 
     >
       <Stack gap="md">
         <NativeSelect
-          label="Category"
+          label={t('ticket.category')}
           data={names.length ? names : [chosen]}
           value={chosen}
           onChange={(e) => setCategory(e.currentTarget.value)}
         />
         <NativeSelect
-          label="Priority"
-          data={PRIORITY_OPTIONS}
+          label={t('ticket.priority')}
+          data={TICKET_PRIORITIES.map((p) => ({ value: p, label: labelIn(t, PRIORITY_KEYS, p) }))}
           value={priority}
           onChange={(e) => setPriority(e.currentTarget.value as TicketPriority)}
         />
         <Textarea
-          label="Summary"
-          description="What the team should do; it starts the ticket's history."
+          label={t('ticket.create.summary')}
+          description={t('ticket.create.summaryDescription')}
           required
           autosize
           minRows={3}
@@ -78,16 +79,22 @@ function CreateTicketForm({ conversationId, onDone }: { conversationId: string; 
           data-autofocus
         />
         {create.isError && (
-          <Alert variant="light" color="red" icon={<AlertIcon />} role="alert" title="Not created">
+          <Alert
+            variant="light"
+            color="red"
+            icon={<AlertIcon />}
+            role="alert"
+            title={t('ticket.create.failed')}
+          >
             {errorMessage(create.error)}
           </Alert>
         )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone} disabled={create.isPending}>
-            Cancel
+            {t('ticket.cancel')}
           </Button>
           <Button type="submit" loading={create.isPending} disabled={!summary.trim()}>
-            Create ticket
+            {t('ticket.create.button')}
           </Button>
         </Group>
       </Stack>
@@ -106,24 +113,33 @@ export function CreateTicketButton({
   conversationId: string;
   tickets: LinkedTicket[];
 }) {
+  const t = useT();
   const [opened, modal] = useDisclosure(false);
   const open = tickets.find((t) => t.status !== 'resolved');
   if (open && !opened) {
     return (
       <Text size="sm" data-testid="open-ticket-notice">
-        <Anchor component={Link} to={`/tickets/${open.number}`} fw={600} inherit>
-          Ticket #{open.number}
-        </Anchor>{' '}
-        is open.
+        {richText(t('ticket.create.isOpen'), {
+          ticket: (
+            <Anchor component={Link} to={`/tickets/${open.number}`} fw={600} inherit>
+              {t('ticket.numbered', { number: String(open.number) })}
+            </Anchor>
+          ),
+        })}
       </Text>
     );
   }
   return (
     <>
       <Button variant="light" size="xs" onClick={modal.open} w="fit-content">
-        Create ticket
+        {t('ticket.create.button')}
       </Button>
-      <Modal opened={opened} onClose={modal.close} title={<Text fw={700}>Create a ticket</Text>} centered>
+      <Modal
+        opened={opened}
+        onClose={modal.close}
+        title={<Text fw={700}>{t('ticket.create.title')}</Text>}
+        centered
+      >
         {/* Mounted only while open: each opening starts with an empty form. */}
         {opened && <CreateTicketForm conversationId={conversationId} onDone={modal.close} />}
       </Modal>

@@ -1,11 +1,13 @@
 import type { TicketPriority, TicketReason, TicketStatus } from '../api/ticket-types.ts';
+import { englishLabels } from '../conversations/labels.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
 
-export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
-  new: 'New',
-  open: 'Open',
-  waiting: 'Waiting',
-  resolved: 'Resolved',
-};
+export const TICKET_STATUS_KEYS = {
+  new: 'ticket.status.new',
+  open: 'ticket.status.open',
+  waiting: 'ticket.status.waiting',
+  resolved: 'ticket.status.resolved',
+} as const satisfies Record<TicketStatus, MessageKey>;
 
 export const TICKET_STATUS_COLORS: Record<TicketStatus, string> = {
   new: 'blue',
@@ -14,12 +16,12 @@ export const TICKET_STATUS_COLORS: Record<TicketStatus, string> = {
   resolved: 'teal',
 };
 
-export const PRIORITY_LABELS: Record<TicketPriority, string> = {
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
-  urgent: 'Urgent',
-};
+export const PRIORITY_KEYS = {
+  low: 'ticket.priority.low',
+  medium: 'ticket.priority.medium',
+  high: 'ticket.priority.high',
+  urgent: 'ticket.priority.urgent',
+} as const satisfies Record<TicketPriority, MessageKey>;
 
 export const PRIORITY_COLORS: Record<TicketPriority, string> = {
   low: 'gray',
@@ -29,15 +31,25 @@ export const PRIORITY_COLORS: Record<TicketPriority, string> = {
 };
 
 /** Why the ticket exists, in words. */
-export const REASON_LABELS: Record<TicketReason, string> = {
-  customer_requested_human: 'Customer asked for a human',
-  ai_unable_to_solve: 'AI could not solve it',
-  bad_rating: 'Bad rating',
-  fallback_mode: 'Fallback mode (AI reply limit reached)',
-  staff_created: 'Created by staff',
-};
+export const REASON_KEYS = {
+  customer_requested_human: 'ticket.reason.customerRequestedHuman',
+  ai_unable_to_solve: 'ticket.reason.aiUnableToSolve',
+  bad_rating: 'ticket.reason.badRating',
+  fallback_mode: 'ticket.reason.fallbackMode',
+  staff_created: 'ticket.reason.staffCreated',
+} as const satisfies Record<TicketReason, MessageKey>;
 
-export const SORT_LABELS = { updated: 'Last updated', created: 'Newest', priority: 'Priority' } as const;
+export const SORT_KEYS = {
+  updated: 'ticket.sort.updated',
+  created: 'ticket.sort.created',
+  priority: 'ticket.sort.priority',
+} as const satisfies Record<string, MessageKey>;
+
+// English, for code that does not translate yet; the rest uses labelIn(t, …_KEYS, value).
+export const TICKET_STATUS_LABELS = englishLabels(TICKET_STATUS_KEYS);
+export const PRIORITY_LABELS = englishLabels(PRIORITY_KEYS);
+export const REASON_LABELS = englishLabels(REASON_KEYS);
+export const SORT_LABELS = englishLabels(SORT_KEYS);
 
 /** Urgent and high tickets stand out in lists. */
 export const isPressing = (priority: string) => priority === 'urgent' || priority === 'high';

@@ -4,9 +4,11 @@ import type { ConversationDetail } from '../../api/types.ts';
 import { BackAnchor, EmailMeta, MetaDot } from '../../common/back-anchor.tsx';
 import { DateText } from '../../common/date-text.tsx';
 import { customerLabel } from '../../common/format.ts';
+import { richText } from '../../i18n/rich-text.ts';
+import { useT } from '../../i18n/use-t.ts';
 import { DeletionText } from '../deletion-text.tsx';
 import { ExportMenu } from '../export-menu.tsx';
-import { CHANNEL_LABELS, labelOf } from '../labels.ts';
+import { CHANNEL_KEYS, labelIn } from '../labels.ts';
 import { StatusBadge } from '../status-badge.tsx';
 import { ResolveButton } from './resolve-button.tsx';
 
@@ -18,12 +20,13 @@ export function ConversationHeader({
   conversation: ConversationDetail;
   backTo: string;
 }) {
+  const t = useT();
   const name = customerLabel(conversation.customer);
   const email = conversation.customer.email;
-  const channel = labelOf(CHANNEL_LABELS, conversation.channel);
+  const channel = labelIn(t, CHANNEL_KEYS, conversation.channel);
   return (
     <Stack gap="sm" mb="lg">
-      <BackAnchor to={backTo}>Conversation list</BackAnchor>
+      <BackAnchor to={backTo}>{t('conversation.list')}</BackAnchor>
       <Group justify="space-between" align="flex-start" gap="md">
         {/* Wide enough for the name before the actions share its line; on a phone they wrap below. */}
         <Stack gap={6} miw={0} style={{ flex: '1 1 16rem' }}>
@@ -49,7 +52,7 @@ export function ConversationHeader({
             </Text>
             <MetaDot />
             <Text span size="sm">
-              Started <DateText iso={conversation.startedAt} />
+              {richText(t('conversation.startedAt'), { date: <DateText iso={conversation.startedAt} /> })}
             </Text>
             <MetaDot />
             <DeletionText expiresAt={conversation.expiresAt} />
@@ -57,14 +60,17 @@ export function ConversationHeader({
           {conversation.subject && (
             <Text size="sm">
               <Text span fw={600}>
-                Subject:
+                {t('conversation.subject')}
               </Text>{' '}
               {conversation.subject}
             </Text>
           )}
         </Stack>
         <Group gap="sm" align="flex-start">
-          <ExportMenu path={`${conversationPath(conversation.id)}/export`} what="This conversation" />
+          <ExportMenu
+            path={`${conversationPath(conversation.id)}/export`}
+            what={t('conversation.exportWhat')}
+          />
           <ResolveButton id={conversation.id} status={conversation.status} />
         </Group>
       </Group>

@@ -7,6 +7,7 @@ import { DetailNotFound, DetailSkeleton } from '../../common/detail-states.tsx';
 import { QueryErrorState } from '../../common/error-state.tsx';
 import { customerLabel } from '../../common/format.ts';
 import { usePageTitle } from '../../common/use-page-title.ts';
+import { useT } from '../../i18n/use-t.ts';
 import { ConversationHeader } from './conversation-header.tsx';
 import { ConversationSidebar } from './conversation-sidebar.tsx';
 import { DraftBox } from './draft-box.tsx';
@@ -14,6 +15,7 @@ import { MessageList } from './message-list.tsx';
 
 /** One conversation: header, the whole history with tool calls, the pending draft, tickets and rating. */
 export function ConversationPage() {
+  const t = useT();
   const { id = '' } = useParams();
   const location = useLocation();
   const backTo = backLink(location.state, '/conversations');
@@ -21,25 +23,25 @@ export function ConversationPage() {
   const notFound = isApiError(query.error, 404);
   usePageTitle(
     query.data
-      ? `${customerLabel(query.data.customer)} · Conversation`
+      ? t('conversation.pageTitle', { customer: customerLabel(query.data.customer) })
       : notFound
-        ? 'Conversation not found'
-        : 'Conversation',
+        ? t('conversation.notFound')
+        : t('conversation.title'),
   );
 
-  if (query.isPending) return <DetailSkeleton label="Loading conversation" />;
+  if (query.isPending) return <DetailSkeleton label={t('conversation.loading')} />;
   if (notFound) {
     return (
       <DetailNotFound
-        title="Conversation not found"
-        description="It may have been deleted, or it belongs to another shop."
+        title={t('conversation.notFound')}
+        description={t('conversation.notFoundDescription')}
         backTo={backTo}
-        backLabel="Back to the conversation list"
+        backLabel={t('conversation.backToList')}
       />
     );
   }
   if (query.isError && !query.data) {
-    return <QueryErrorState title="Could not load this conversation" query={query} />;
+    return <QueryErrorState title={t('conversation.loadFailed')} query={query} />;
   }
 
   const conversation = query.data;
@@ -51,7 +53,7 @@ export function ConversationPage() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md" component="section" aria-labelledby="history-title">
             <Title order={2} fz="h4" id="history-title">
-              History
+              {t('conversation.history')}
             </Title>
             <MessageList
               messages={conversation.messages}

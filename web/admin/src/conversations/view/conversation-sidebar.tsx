@@ -6,10 +6,11 @@ import { DateText } from '../../common/date-text.tsx';
 import { customerLabel } from '../../common/format.ts';
 import { ThumbDownIcon, ThumbUpIcon } from '../../common/icons.tsx';
 import { SideSection } from '../../common/side-section.tsx';
+import { useT } from '../../i18n/use-t.ts';
 import { CreateTicketButton } from '../../tickets/create-ticket-button.tsx';
-import { PRIORITY_LABELS, REASON_LABELS } from '../../tickets/labels.ts';
+import { PRIORITY_KEYS, REASON_KEYS } from '../../tickets/labels.ts';
 import { TicketStatusBadge } from '../../tickets/ticket-badges.tsx';
-import { CHANNEL_LABELS, labelOf } from '../labels.ts';
+import { CHANNEL_KEYS, labelIn } from '../labels.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -25,30 +26,35 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function TicketRow({ ticket }: { ticket: LinkedTicket }) {
+  const t = useT();
   return (
     <Stack gap={2} data-testid="linked-ticket" data-ticket-number={ticket.number}>
       <Group gap="xs" justify="space-between" wrap="nowrap">
         <Anchor component={Link} to={`/tickets/${ticket.number}`} fw={600} size="sm">
-          Ticket #{ticket.number}
+          {t('ticket.numbered', { number: String(ticket.number) })}
         </Anchor>
         <TicketStatusBadge status={ticket.status} size="sm" />
       </Group>
       <Text size="xs" c="dimmed">
-        {labelOf(PRIORITY_LABELS, ticket.priority)} priority · {ticket.category} ·{' '}
-        {labelOf(REASON_LABELS, ticket.reason)}
+        {t('conversation.ticketSummary', {
+          priority: labelIn(t, PRIORITY_KEYS, ticket.priority),
+          category: ticket.category,
+          reason: labelIn(t, REASON_KEYS, ticket.reason),
+        })}
       </Text>
     </Stack>
   );
 }
 
 function RatingView({ rating }: { rating: Rating }) {
+  const t = useT();
   const good = rating.rating === 'good';
   return (
     <Stack gap={4} data-testid="rating" data-rating={rating.rating}>
       <Group gap={6} c={good ? 'teal.9' : 'red.9'}>
         {good ? <ThumbUpIcon size={18} /> : <ThumbDownIcon size={18} />}
         <Text fw={600} size="sm">
-          {good ? 'Good' : 'Bad'}
+          {t(good ? 'conversation.rating.good' : 'conversation.rating.bad')}
         </Text>
       </Group>
       {rating.comment && (
@@ -65,44 +71,45 @@ function RatingView({ rating }: { rating: Rating }) {
 
 /** Details, linked tickets and the customer's rating. */
 export function ConversationSidebar({ conversation }: { conversation: ConversationDetail }) {
+  const t = useT();
   return (
     <Stack gap="md">
-      <SideSection title="Details">
+      <SideSection title={t('conversation.details')}>
         <Stack gap="sm">
-          <Field label="Customer">{customerLabel(conversation.customer)}</Field>
+          <Field label={t('conversation.customer')}>{customerLabel(conversation.customer)}</Field>
           {conversation.customer.name && conversation.customer.email && (
-            <Field label="Email">{conversation.customer.email}</Field>
+            <Field label={t('conversation.email')}>{conversation.customer.email}</Field>
           )}
-          <Field label="Channel">
-            {labelOf(CHANNEL_LABELS, conversation.channel)}
+          <Field label={t('conversation.channel')}>
+            {labelIn(t, CHANNEL_KEYS, conversation.channel)}
             {conversation.channelName ? ` · ${conversation.channelName}` : ''}
           </Field>
-          <Field label="Started">
+          <Field label={t('conversation.started')}>
             <DateText iso={conversation.startedAt} />
           </Field>
-          <Field label="Last message">
+          <Field label={t('conversation.lastMessage')}>
             <DateText iso={conversation.lastMessageAt} />
           </Field>
         </Stack>
       </SideSection>
-      <SideSection title="Tickets" testId="linked-tickets">
+      <SideSection title={t('conversation.tickets')} testId="linked-tickets">
         <Stack gap="sm">
           {conversation.tickets.length === 0 ? (
             <Text size="sm" c="dimmed">
-              No tickets for this conversation.
+              {t('conversation.noTickets')}
             </Text>
           ) : (
-            conversation.tickets.map((t) => <TicketRow key={t.number} ticket={t} />)
+            conversation.tickets.map((ticket) => <TicketRow key={ticket.number} ticket={ticket} />)
           )}
           <CreateTicketButton conversationId={conversation.id} tickets={conversation.tickets} />
         </Stack>
       </SideSection>
-      <SideSection title="Rating">
+      <SideSection title={t('conversation.rating')}>
         {conversation.rating ? (
           <RatingView rating={conversation.rating} />
         ) : (
           <Text size="sm" c="dimmed">
-            Not rated.
+            {t('conversation.notRated')}
           </Text>
         )}
       </SideSection>

@@ -8,6 +8,8 @@ import { ConfirmModal } from '../../common/confirm-modal.tsx';
 import { DateText } from '../../common/date-text.tsx';
 import { DoneStatus } from '../../common/done-status.tsx';
 import { AlertIcon, MailIcon, PencilIcon } from '../../common/icons.tsx';
+import { richText } from '../../i18n/rich-text.ts';
+import { useT } from '../../i18n/use-t.ts';
 import { useFocusShortcut } from '../../keyboard/shortcuts.ts';
 import classes from './conversation-view.module.css';
 
@@ -23,6 +25,7 @@ type Props = {
  * discard it (confirmed). One request at a time; the server sends a draft once however often it is asked.
  */
 export function DraftBox({ conversationId, draft, recipient }: Props) {
+  const t = useT();
   const titleId = useId();
   const [edited, setEdited] = useState<string | null>(null);
   const [confirming, confirm] = useDisclosure(false);
@@ -83,23 +86,22 @@ export function DraftBox({ conversationId, draft, recipient }: Props) {
           <Group gap={6} c="violet.9" wrap="nowrap">
             <PencilIcon size={16} />
             <Title order={2} fz="sm" id={titleId}>
-              AI draft — not sent yet
+              {t('draft.title')}
             </Title>
             <Badge size="sm" variant="light" color="violet" c="violet.9" radius="sm" tt="none">
-              Waiting for review
+              {t('draft.waiting')}
             </Badge>
           </Group>
           <Text size="xs" c="dimmed">
-            Last edited <DateText iso={draft.updatedAt} />
+            {richText(t('draft.lastEdited'), { date: <DateText iso={draft.updatedAt} /> })}
           </Text>
         </Group>
         <Text size="xs" c="dimmed">
-          The AI wrote this email{recipient ? ` to ${recipient}` : ''}. Nothing is sent until you press Send;
-          edit it first if you like.
+          {recipient ? t('draft.explainedTo', { recipient }) : t('draft.explained')}
         </Text>
         <Textarea
           ref={editor}
-          aria-label="Draft reply"
+          aria-label={t('draft.label')}
           autosize
           minRows={4}
           maxRows={18}
@@ -109,7 +111,7 @@ export function DraftBox({ conversationId, draft, recipient }: Props) {
             setEdited(event.currentTarget.value);
             save.reset();
           }}
-          error={empty ? 'The reply cannot be empty.' : undefined}
+          error={empty ? t('draft.empty') : undefined}
           className={classes.draftInput}
           data-testid="draft-body"
         />
@@ -119,7 +121,7 @@ export function DraftBox({ conversationId, draft, recipient }: Props) {
             color="red"
             icon={<AlertIcon />}
             role="alert"
-            title={send.error ? 'Not sent' : 'Not saved'}
+            title={t(send.error ? 'draft.notSent' : 'draft.notSaved')}
             data-testid="draft-error"
           >
             {errorMessage(error)}
@@ -133,7 +135,7 @@ export function DraftBox({ conversationId, draft, recipient }: Props) {
               loading={send.isPending}
               onClick={onSend}
             >
-              Send
+              {t('draft.send')}
             </Button>
             <Button
               variant="default"
@@ -141,23 +143,23 @@ export function DraftBox({ conversationId, draft, recipient }: Props) {
               loading={save.isPending}
               onClick={onSave}
             >
-              Save
+              {t('draft.save')}
             </Button>
             <DoneStatus
               shown={save.isSuccess && !changed}
               idle={
                 changed && (
                   <Text span size="xs" c="dimmed">
-                    Unsaved changes
+                    {t('draft.unsaved')}
                   </Text>
                 )
               }
             >
-              Saved
+              {t('draft.saved')}
             </DoneStatus>
           </Group>
           <Button variant="outline" color="red.8" disabled={busy} onClick={confirm.open}>
-            Discard
+            {t('draft.discard')}
           </Button>
         </Group>
       </Stack>
@@ -167,15 +169,14 @@ export function DraftBox({ conversationId, draft, recipient }: Props) {
           confirm.close();
           discard.reset();
         }}
-        title="Discard this draft?"
-        confirmLabel="Discard draft"
+        title={t('draft.discard.question')}
+        confirmLabel={t('draft.discard.confirm')}
         onConfirm={onDiscard}
         pending={discard.isPending}
         error={discard.error}
-        errorTitle="Not discarded"
+        errorTitle={t('draft.discard.failed')}
       >
-        The AI's reply is thrown away and nothing is sent to the customer. The conversation goes back to
-        Unresolved.
+        {t('draft.discard.description')}
       </ConfirmModal>
     </Paper>
   );

@@ -4,6 +4,8 @@ import type { EmailInfo, MessageEmailDelivery } from '../../api/types.ts';
 import { DateText } from '../../common/date-text.tsx';
 import { formatBytes } from '../../common/format.ts';
 import { AlertIcon, CheckIcon, ImageOffIcon, PaperclipIcon, ShieldCheckIcon } from '../../common/icons.tsx';
+import { richText } from '../../i18n/rich-text.ts';
+import { useT } from '../../i18n/use-t.ts';
 import classes from './conversation-view.module.css';
 import { emailSrcDoc, estimateFrameHeight } from './email-frame.ts';
 
@@ -23,12 +25,13 @@ function HeaderLine({ label, children }: { label: string; children: ReactNode })
  * customer's address, for an email we send whose recipients the server did not list.
  */
 export function EmailHeader({ email, fallbackTo }: { email: EmailInfo; fallbackTo?: string | null }) {
+  const t = useT();
   const to = email.to.length > 0 ? email.to : email.direction === 'out' && fallbackTo ? [fallbackTo] : [];
   return (
     <Stack gap={2} data-testid="email-header" data-direction={email.direction}>
       <Group gap="xs" wrap="wrap">
         <Text size="sm" fw={600} data-testid="email-subject" style={{ overflowWrap: 'anywhere' }}>
-          {email.subject || '(no subject)'}
+          {email.subject || t('email.noSubject')}
         </Text>
         {email.verifiedSender && (
           <Badge
@@ -40,40 +43,34 @@ export function EmailHeader({ email, fallbackTo }: { email: EmailInfo; fallbackT
             tt="none"
             leftSection={<ShieldCheckIcon size={12} />}
             data-testid="verified-sender"
-            title="The sender's domain confirmed this From address (DKIM, SPF or DMARC)"
+            title={t('email.verifiedSender.title')}
           >
-            Verified sender
+            {t('email.verifiedSender')}
           </Badge>
         )}
       </Group>
-      {email.from && <HeaderLine label="From">{email.from}</HeaderLine>}
-      {to.length > 0 && <HeaderLine label="To">{to.join(', ')}</HeaderLine>}
+      {email.from && <HeaderLine label={t('email.from')}>{email.from}</HeaderLine>}
+      {to.length > 0 && <HeaderLine label={t('email.to')}>{to.join(', ')}</HeaderLine>}
     </Stack>
   );
 }
 
 /** "Sending…", "Sent <time>" or "Failed: <error> (n attempts)" for an email we send. */
 export function EmailDeliveryLine({ delivery }: { delivery: MessageEmailDelivery }) {
-  const attempts =
-    delivery.attempts > 0
-      ? ` (${delivery.attempts} ${delivery.attempts === 1 ? 'attempt' : 'attempts'})`
-      : '';
+  const t = useT();
+  const attempts = delivery.attempts > 0 ? ` (${t('email.attempts', { count: delivery.attempts })})` : '';
   let tone: 'ok' | 'wait' | 'bad' = 'wait';
   let text: ReactNode;
   if (delivery.status === 'sent') {
     tone = 'ok';
-    text = delivery.sentAt ? (
-      <>
-        Sent <DateText iso={delivery.sentAt} />
-      </>
-    ) : (
-      'Sent'
-    );
+    text = delivery.sentAt
+      ? richText(t('email.sentAt'), { date: <DateText iso={delivery.sentAt} /> })
+      : t('email.sent');
   } else if (delivery.status === 'failed') {
     tone = 'bad';
-    text = `Failed: ${delivery.error || 'the mail server refused it'}${attempts}`;
+    text = t('email.failed', { error: delivery.error || t('email.refused'), attempts });
   } else {
-    text = delivery.error ? `Sending… (retrying after: ${delivery.error}${attempts})` : 'Sending…';
+    text = delivery.error ? t('email.retrying', { error: delivery.error, attempts }) : t('email.sending');
   }
   const color = tone === 'ok' ? 'teal.9' : tone === 'bad' ? 'red.8' : 'dimmed';
   return (
@@ -89,6 +86,7 @@ export function EmailDeliveryLine({ delivery }: { delivery: MessageEmailDelivery
 
 /** Names, types and sizes of the files that came with the mail. */
 export function EmailAttachments({ email }: { email: EmailInfo }) {
+  const t = useT();
   if (email.attachments.length === 0) return null;
   return (
     <Stack
@@ -97,7 +95,7 @@ export function EmailAttachments({ email }: { email: EmailInfo }) {
       p={0}
       m={0}
       style={{ listStyle: 'none' }}
-      aria-label="Attachments"
+      aria-label={t('email.attachments')}
       data-testid="email-attachments"
     >
       {email.attachments.map((file) => (
@@ -112,7 +110,7 @@ export function EmailAttachments({ email }: { email: EmailInfo }) {
         >
           <PaperclipIcon size={14} />
           <Text size="xs" fw={500} truncate title={file.filename ?? undefined}>
-            {file.filename || 'Unnamed attachment'}
+            {file.filename || t('email.unnamedAttachment')}
           </Text>
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
             {file.contentType} · {formatBytes(file.size)}
@@ -138,6 +136,7 @@ export function InboundEmailBody({
   text: string;
   children: ReactNode;
 }) {
+  const t = useT();
   const [original, setOriginal] = useState(false);
   const html = email.html?.trim() ? email.html : null;
   const full = email.originalText?.trim() ?? '';
@@ -153,7 +152,7 @@ export function InboundEmailBody({
       ) : html ? (
         <iframe
           className={classes.emailFrame}
-          title={`Email from ${email.from ?? 'the customer'}`}
+          title={t('email.frameTitle', { from: email.from ?? t('email.theCustomer') })}
           sandbox=""
           referrerPolicy="no-referrer"
           srcDoc={emailSrcDoc(html)}
@@ -171,14 +170,14 @@ export function InboundEmailBody({
             aria-pressed={showingOriginal}
             onClick={() => setOriginal((value) => !value)}
           >
-            Show original
+            {t('email.showOriginal')}
           </Button>
         )}
         {html && email.hasRemoteImages && (
           <Group gap={4} c="dimmed" wrap="nowrap" data-testid="remote-images-blocked">
             <ImageOffIcon size={14} />
             <Text size="xs" c="dimmed">
-              Remote images blocked
+              {t('email.remoteImagesBlocked')}
             </Text>
           </Group>
         )}

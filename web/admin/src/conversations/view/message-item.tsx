@@ -1,17 +1,19 @@
 import { Avatar, Group, Paper, Stack, Text } from '@mantine/core';
 import type { Message } from '../../api/types.ts';
 import { DateText } from '../../common/date-text.tsx';
-import { labelOf, ROLE_LABELS } from '../labels.ts';
+import type { MessageKey } from '../../i18n/messages-en.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { labelIn, ROLE_KEYS } from '../labels.ts';
 import classes from './conversation-view.module.css';
 import { EmailAttachments, EmailDeliveryLine, EmailHeader, InboundEmailBody } from './email-parts.tsx';
 import { ToolCallCard } from './tool-call-card.tsx';
 import type { MessageBlock } from './tool-calls.ts';
 
-const ROLE_STYLE: Record<string, { color: string; initials: string }> = {
-  customer: { color: 'gray', initials: 'C' },
-  ai: { color: 'indigo', initials: 'AI' },
-  staff: { color: 'teal', initials: 'S' },
-  system: { color: 'yellow', initials: '!' },
+const ROLE_STYLE: Record<string, { color: string; initials: MessageKey }> = {
+  customer: { color: 'gray', initials: 'conversation.initials.customer' },
+  ai: { color: 'indigo', initials: 'conversation.initials.ai' },
+  staff: { color: 'teal', initials: 'conversation.initials.staff' },
+  system: { color: 'yellow', initials: 'conversation.initials.system' },
 };
 
 type Props = {
@@ -24,11 +26,12 @@ type Props = {
 
 /** The message's text blocks and tool-call cards. */
 function Blocks({ blocks }: { blocks: MessageBlock[] }) {
+  const t = useT();
   return (
     <>
       {blocks.length === 0 && (
         <Text size="sm" c="dimmed" fs="italic">
-          (no text)
+          {t('conversation.noText')}
         </Text>
       )}
       {blocks.map((block) =>
@@ -54,7 +57,8 @@ function Blocks({ blocks }: { blocks: MessageBlock[] }) {
 
 /** One message: who said it, when, its text and the tools it used; for email, headers and delivery. */
 export function MessageItem({ message, blocks, customerName, customerEmail }: Props) {
-  const role = labelOf(ROLE_LABELS, message.role);
+  const t = useT();
+  const role = labelIn(t, ROLE_KEYS, message.role);
   const style = ROLE_STYLE[message.role] ?? ROLE_STYLE.system;
   const author = message.role === 'customer' ? customerName : null;
   const email = message.email ?? null;
@@ -74,7 +78,7 @@ export function MessageItem({ message, blocks, customerName, customerEmail }: Pr
     >
       <Group gap="sm" align="flex-start" wrap="nowrap">
         <Avatar color={style.color} radius="xl" size={34} aria-hidden="true">
-          {style.initials}
+          {t(style.initials)}
         </Avatar>
         <Stack gap={8} miw={0} style={{ flex: 1 }}>
           <Group gap={8} justify="space-between" wrap="wrap">

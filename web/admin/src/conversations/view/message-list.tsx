@@ -2,6 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Message } from '../../api/types.ts';
+import { useT } from '../../i18n/use-t.ts';
 import { MessageItem } from './message-item.tsx';
 import { indexToolCalls, messageBlocks } from './tool-calls.ts';
 
@@ -14,6 +15,7 @@ const GAP_PX = 12;
 
 /** The whole history, oldest first. */
 export function MessageList({ messages, customerName, customerEmail }: Props) {
+  const t = useT();
   const rendered = useMemo(() => {
     const index = indexToolCalls(messages);
     return messages.map((message) => ({ message, blocks: messageBlocks(message, index) }));
@@ -22,7 +24,7 @@ export function MessageList({ messages, customerName, customerEmail }: Props) {
   if (messages.length === 0) {
     return (
       <Text c="dimmed" size="sm">
-        No messages yet.
+        {t('conversation.noMessages')}
       </Text>
     );
   }
@@ -36,7 +38,14 @@ export function MessageList({ messages, customerName, customerEmail }: Props) {
   );
   if (rendered.length >= VIRTUALIZE_FROM) return <VirtualMessages rendered={rendered} item={item} />;
   return (
-    <Stack component="ol" gap={GAP_PX} p={0} m={0} style={{ listStyle: 'none' }} aria-label="Messages">
+    <Stack
+      component="ol"
+      gap={GAP_PX}
+      p={0}
+      m={0}
+      style={{ listStyle: 'none' }}
+      aria-label={t('conversation.messages')}
+    >
       {rendered.map((r) => (
         <li key={r.message.id}>{item(r)}</li>
       ))}
@@ -50,6 +59,7 @@ export function MessageList({ messages, customerName, customerEmail }: Props) {
  * staff member's attention is.
  */
 function VirtualMessages({ rendered, item }: { rendered: Rendered[]; item: (r: Rendered) => ReactNode }) {
+  const t = useT();
   const listRef = useRef<HTMLOListElement>(null);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => {
@@ -72,7 +82,7 @@ function VirtualMessages({ rendered, item }: { rendered: Rendered[]; item: (r: R
   return (
     <ol
       ref={listRef}
-      aria-label="Messages"
+      aria-label={t('conversation.messages')}
       data-virtualized="true"
       style={{
         listStyle: 'none',

@@ -3,15 +3,17 @@ import { errorMessage } from '../../api/client.ts';
 import { useSetConversationStatus } from '../../api/conversations.ts';
 import type { ConversationStatus } from '../../api/types.ts';
 import { CheckIcon, UndoIcon } from '../../common/icons.tsx';
+import { useT } from '../../i18n/use-t.ts';
 import { announce } from '../../keyboard/announce.tsx';
 import { useShortcut } from '../../keyboard/shortcuts.ts';
 
 /** "Resolve", or "Mark unresolved" once resolved; `e` resolves. */
 export function ResolveButton({ id, status }: { id: string; status: ConversationStatus }) {
+  const t = useT();
   const setStatus = useSetConversationStatus(id);
   const resolved = status === 'resolved';
   useShortcut('resolve', () => {
-    if (resolved) announce('This conversation is already resolved.');
+    if (resolved) announce(t('conversation.alreadyResolved'));
     else if (!setStatus.isPending) setStatus.mutate('resolved');
   });
   return (
@@ -23,7 +25,7 @@ export function ResolveButton({ id, status }: { id: string; status: Conversation
         loading={setStatus.isPending}
         onClick={() => setStatus.mutate(resolved ? 'unresolved' : 'resolved')}
       >
-        {resolved ? 'Mark unresolved' : 'Resolve'}
+        {t(resolved ? 'conversation.markUnresolved' : 'conversation.resolve')}
       </Button>
       {setStatus.isError && (
         <Text size="xs" c="red.8" role="alert">

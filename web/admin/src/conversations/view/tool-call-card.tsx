@@ -1,5 +1,6 @@
 import { Accordion, Badge, Code, Group, Stack, Text } from '@mantine/core';
 import { ToolIcon } from '../../common/icons.tsx';
+import { useT } from '../../i18n/use-t.ts';
 import classes from './conversation-view.module.css';
 import { prettyJson } from './tool-calls.ts';
 
@@ -13,13 +14,14 @@ type Props = {
 };
 
 function JsonBlock({ label, value }: { label: string; value: unknown }) {
+  const t = useT();
   return (
     <Stack gap={4}>
       <Text size="xs" fw={700} tt="uppercase" c="dimmed" style={{ letterSpacing: '0.04em' }}>
         {label}
       </Text>
       <Code block className={classes.json}>
-        {prettyJson(value)}
+        {prettyJson(value, t('conversation.tool.none'))}
       </Code>
     </Stack>
   );
@@ -27,6 +29,7 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
 
 /** One tool the AI used: collapsed to its name; expands to pretty-printed Input and Output. */
 export function ToolCallCard({ toolName, toolCallId, input, output, hasCall, hasResult }: Props) {
+  const t = useT();
   return (
     <Accordion
       variant="contained"
@@ -44,15 +47,15 @@ export function ToolCallCard({ toolName, toolCallId, input, output, hasCall, has
             </Text>
             {!hasResult && (
               <Badge size="xs" variant="outline" color="gray" c="gray.8">
-                No result
+                {t('conversation.tool.noResult')}
               </Badge>
             )}
           </Group>
         </Accordion.Control>
         <Accordion.Panel>
           <Stack gap="sm">
-            {hasCall && <JsonBlock label="Input" value={input} />}
-            {hasResult && <JsonBlock label="Output" value={output} />}
+            {hasCall && <JsonBlock label={t('conversation.tool.input')} value={input} />}
+            {hasResult && <JsonBlock label={t('conversation.tool.output')} value={output} />}
           </Stack>
         </Accordion.Panel>
       </Accordion.Item>

@@ -55,9 +55,9 @@ export function messageBlocks(message: Message, index: ReturnType<typeof indexTo
   return blocks;
 }
 
-/** Pretty-printed JSON for a tool's input or output (always shown as text, never as markup). */
-export function prettyJson(value: unknown): string {
-  if (value === undefined) return '(none)';
+/** Pretty-printed JSON for a tool's input or output (always shown as text, never as markup); `none` when absent. */
+export function prettyJson(value: unknown, none = '(none)'): string {
+  if (value === undefined) return none;
   try {
     return JSON.stringify(value, null, 2) ?? String(value);
   } catch {

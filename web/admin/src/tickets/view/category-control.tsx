@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { useAddTicketCategory } from '../../api/ticket-mutations.ts';
 import { useTicketCategories } from '../../api/tickets.ts';
+import { useT } from '../../i18n/use-t.ts';
 
 type Props = { value: string; disabled?: boolean; onChange: (category: string) => void };
 
 /** The ticket's category from the shop's list, and "Add category" for one that is missing. */
 export function CategoryControl({ value, disabled, onChange }: Props) {
+  const t = useT();
   const categories = useTicketCategories();
   const add = useAddTicketCategory();
   const [adding, setAdding] = useState(false);
@@ -37,7 +39,7 @@ export function CategoryControl({ value, disabled, onChange }: Props) {
   return (
     <Stack gap={6}>
       <NativeSelect
-        label="Category"
+        label={t('ticket.category')}
         data={names}
         value={value}
         disabled={disabled}
@@ -46,7 +48,7 @@ export function CategoryControl({ value, disabled, onChange }: Props) {
       {adding ? (
         <Stack gap={6}>
           <TextInput
-            label="New category"
+            label={t('ticket.category.new')}
             value={name}
             maxLength={40}
             autoFocus
@@ -62,21 +64,21 @@ export function CategoryControl({ value, disabled, onChange }: Props) {
           />
           <Group gap="xs">
             <Button size="xs" onClick={submit} loading={add.isPending} disabled={!name.trim()}>
-              Add and use
+              {t('ticket.category.addAndUse')}
             </Button>
             <Button size="xs" variant="default" onClick={close}>
-              Cancel
+              {t('ticket.cancel')}
             </Button>
           </Group>
         </Stack>
       ) : (
         <Button size="compact-sm" variant="subtle" w="fit-content" onClick={() => setAdding(true)}>
-          Add category
+          {t('ticket.category.add')}
         </Button>
       )}
       {categories.isError && (
         <Text size="xs" c="red.8">
-          Could not load the category list: {errorMessage(categories.error)}
+          {t('ticket.category.loadFailed', { error: errorMessage(categories.error) })}
         </Text>
       )}
     </Stack>

@@ -3,9 +3,11 @@ import { useDisclosure } from '@mantine/hooks';
 import { useNavigate } from 'react-router';
 import { useDeleteTicket } from '../../api/ticket-mutations.ts';
 import { ConfirmModal } from '../../common/confirm-modal.tsx';
+import { useT } from '../../i18n/use-t.ts';
 
 /** "Delete", confirmed in a modal; afterwards back to the ticket list. */
 export function DeleteTicketButton({ ticketNumber, backTo }: { ticketNumber: number; backTo: string }) {
+  const t = useT();
   const [opened, modal] = useDisclosure(false);
   const remove = useDeleteTicket(ticketNumber);
   const navigate = useNavigate();
@@ -13,7 +15,7 @@ export function DeleteTicketButton({ ticketNumber, backTo }: { ticketNumber: num
   return (
     <>
       <Button variant="outline" color="red.8" onClick={modal.open}>
-        Delete
+        {t('ticket.delete')}
       </Button>
       <ConfirmModal
         opened={opened}
@@ -21,15 +23,14 @@ export function DeleteTicketButton({ ticketNumber, backTo }: { ticketNumber: num
           modal.close();
           remove.reset();
         }}
-        title={`Delete ticket #${ticketNumber}?`}
-        confirmLabel="Delete ticket"
+        title={t('ticket.delete.question', { number: String(ticketNumber) })}
+        confirmLabel={t('ticket.delete.confirm')}
         onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate(backTo, { replace: true }) })}
         pending={remove.isPending}
         error={remove.error}
-        errorTitle="Not deleted"
+        errorTitle={t('ticket.delete.failed')}
       >
-        The ticket disappears from the Tickets page. Use this for spam or tickets that need no follow-up; the
-        conversation itself stays.
+        {t('ticket.delete.description')}
       </ConfirmModal>
     </>
   );

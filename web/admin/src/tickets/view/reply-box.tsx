@@ -3,18 +3,15 @@ import { useRef, useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { useAddTicketNote, useReplyToTicket } from '../../api/ticket-mutations.ts';
 import { AlertIcon } from '../../common/icons.tsx';
+import { useT } from '../../i18n/use-t.ts';
 import { useFocusShortcut } from '../../keyboard/shortcuts.ts';
 import classes from './ticket-view.module.css';
 
 type Mode = 'reply' | 'note';
 
-const MODES = [
-  { value: 'reply', label: 'Reply to customer' },
-  { value: 'note', label: 'Internal note' },
-];
-
 /** Writes a reply to the customer or an internal note; `r` focuses it, Ctrl/Cmd+Enter sends. */
 export function ReplyBox({ ticketNumber, customerName }: { ticketNumber: number; customerName: string }) {
+  const t = useT();
   const [mode, setMode] = useState<Mode>('reply');
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
@@ -32,7 +29,14 @@ export function ReplyBox({ ticketNumber, customerName }: { ticketNumber: number;
   }
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label="Reply" data-testid="reply-box">
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-label={t('ticket.reply')}
+      data-testid="reply-box"
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -41,8 +45,11 @@ export function ReplyBox({ ticketNumber, customerName }: { ticketNumber: number;
       >
         <Stack gap="sm">
           <SegmentedControl
-            aria-label="Write a"
-            data={MODES}
+            aria-label={t('ticket.reply.mode')}
+            data={[
+              { value: 'reply', label: t('ticket.reply.toCustomer') },
+              { value: 'note', label: t('ticket.note.label') },
+            ]}
             value={mode}
             onChange={(value) => {
               setMode(value as Mode);
@@ -53,8 +60,10 @@ export function ReplyBox({ ticketNumber, customerName }: { ticketNumber: number;
           />
           <Textarea
             ref={input}
-            label={mode === 'reply' ? `Reply to ${customerName}` : 'Internal note (only your team sees it)'}
-            placeholder={mode === 'reply' ? 'Write your reply…' : 'Write a note for your team…'}
+            label={
+              mode === 'reply' ? t('ticket.reply.to', { name: customerName }) : t('ticket.note.inputLabel')
+            }
+            placeholder={t(mode === 'reply' ? 'ticket.reply.placeholder' : 'ticket.note.placeholder')}
             autosize
             minRows={3}
             maxRows={12}
@@ -70,13 +79,19 @@ export function ReplyBox({ ticketNumber, customerName }: { ticketNumber: number;
             data-testid="reply-input"
           />
           {error && (
-            <Alert variant="light" color="red" icon={<AlertIcon />} role="alert" title="Not sent">
+            <Alert
+              variant="light"
+              color="red"
+              icon={<AlertIcon />}
+              role="alert"
+              title={t('ticket.reply.notSent')}
+            >
               {errorMessage(error)}
             </Alert>
           )}
           <Group justify="space-between" gap="sm">
             <Text size="xs" c="dimmed">
-              Ctrl+Enter (⌘+Enter on a Mac) sends
+              {t('ticket.reply.shortcut')}
             </Text>
             <Button
               type="submit"
@@ -84,7 +99,7 @@ export function ReplyBox({ ticketNumber, customerName }: { ticketNumber: number;
               disabled={!text.trim()}
               color={mode === 'note' ? 'yellow.8' : undefined}
             >
-              {mode === 'reply' ? 'Send reply' : 'Add internal note'}
+              {t(mode === 'reply' ? 'ticket.reply.send' : 'ticket.note.add')}
             </Button>
           </Group>
         </Stack>

@@ -1,6 +1,7 @@
 import { Avatar, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ThreadNote, ThreadReply } from '../../api/ticket-types.ts';
 import { DateText } from '../../common/date-text.tsx';
+import { useT } from '../../i18n/use-t.ts';
 import { DeliveryState } from './delivery-state.tsx';
 import classes from './ticket-view.module.css';
 
@@ -16,6 +17,7 @@ type Props = { ticketNumber: number; entry: ThreadReply | ThreadNote };
 
 /** A staff reply (with how it was delivered) or an internal note (yellow, labelled, never sent). */
 export function StaffEntry({ ticketNumber, entry }: Props) {
+  const t = useT();
   const note = entry.kind === 'note';
   return (
     <Paper
@@ -39,11 +41,11 @@ export function StaffEntry({ ticketNumber, entry }: Props) {
               </Text>
               {note ? (
                 <Badge size="sm" color="yellow.6" c="dark.9" radius="sm" tt="none">
-                  Internal note
+                  {t('ticket.note.label')}
                 </Badge>
               ) : (
                 <Text size="sm" c="dimmed">
-                  replied
+                  {t('ticket.reply.replied')}
                 </Text>
               )}
             </Group>
@@ -56,7 +58,7 @@ export function StaffEntry({ ticketNumber, entry }: Props) {
           </Text>
           {note ? (
             <Text size="xs" c="dimmed">
-              Only your team sees this.
+              {t('ticket.note.private')}
             </Text>
           ) : (
             <DeliveryState ticketNumber={ticketNumber} reply={entry} />

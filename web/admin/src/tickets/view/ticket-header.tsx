@@ -5,20 +5,23 @@ import { BackAnchor, EmailMeta, MetaDot } from '../../common/back-anchor.tsx';
 import { customerLabel } from '../../common/format.ts';
 import { ChatIcon } from '../../common/icons.tsx';
 import { RelativeTime } from '../../common/relative-time.tsx';
-import { labelOf } from '../../conversations/labels.ts';
-import { REASON_LABELS } from '../labels.ts';
+import { labelIn } from '../../conversations/labels.ts';
+import { richText } from '../../i18n/rich-text.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { REASON_KEYS } from '../labels.ts';
 import { PriorityBadge, TicketStatusBadge } from '../ticket-badges.tsx';
 import { DeleteTicketButton } from './delete-ticket-button.tsx';
 
 function ConversationLink({ conversationId }: { conversationId: string | null }) {
+  const t = useT();
   if (!conversationId) {
     return (
       <Stack gap={2} align="flex-end">
         <Button variant="default" leftSection={<ChatIcon size={16} />} disabled>
-          View original conversation
+          {t('ticket.viewConversation')}
         </Button>
         <Text size="xs" c="dimmed" data-testid="conversation-expired">
-          The conversation has expired (chats are deleted after 90 days).
+          {t('ticket.conversationExpired', { days: 90 })}
         </Text>
       </Stack>
     );
@@ -30,18 +33,19 @@ function ConversationLink({ conversationId }: { conversationId: string | null })
       variant="default"
       leftSection={<ChatIcon size={16} />}
     >
-      View original conversation
+      {t('ticket.viewConversation')}
     </Button>
   );
 }
 
 /** Back link, number and customer, status and priority, why the ticket exists, dates, and its actions. */
 export function TicketHeader({ ticket, backTo }: { ticket: TicketDetail; backTo: string }) {
+  const t = useT();
   const name = customerLabel(ticket.customer);
   const email = ticket.customer.email;
   return (
     <Stack gap="sm" mb="lg">
-      <BackAnchor to={backTo}>Ticket list</BackAnchor>
+      <BackAnchor to={backTo}>{t('ticket.list')}</BackAnchor>
       <Group justify="space-between" align="flex-start" gap="md">
         {/* Wide enough for the title before the actions share its line; on a phone they wrap below. */}
         <Stack gap={6} miw={0} style={{ flex: '1 1 16rem' }}>
@@ -58,15 +62,15 @@ export function TicketHeader({ ticket, backTo }: { ticket: TicketDetail; backTo:
           <Flex direction={{ base: 'column', sm: 'row' }} gap={{ base: 2, sm: 'xs' }} c="dimmed" wrap="wrap">
             <EmailMeta email={email} name={name} />
             <Text span size="sm" data-testid="ticket-reason">
-              {labelOf(REASON_LABELS, ticket.reason)}
+              {labelIn(t, REASON_KEYS, ticket.reason)}
             </Text>
             <MetaDot />
             <Text span size="sm">
-              Created <RelativeTime iso={ticket.createdAt} />
+              {richText(t('ticket.createdAt'), { time: <RelativeTime iso={ticket.createdAt} /> })}
             </Text>
             <MetaDot />
             <Text span size="sm">
-              Updated <RelativeTime iso={ticket.updatedAt} />
+              {richText(t('ticket.updatedAt'), { time: <RelativeTime iso={ticket.updatedAt} /> })}
             </Text>
           </Flex>
         </Stack>

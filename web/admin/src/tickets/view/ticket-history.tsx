@@ -1,34 +1,43 @@
 import { Text, Timeline } from '@mantine/core';
 import type { TicketHistoryEntry } from '../../api/ticket-types.ts';
 import { RelativeTime } from '../../common/relative-time.tsx';
-import { labelOf } from '../../conversations/labels.ts';
-import { PRIORITY_LABELS, REASON_LABELS, TICKET_STATUS_LABELS } from '../labels.ts';
+import { labelIn } from '../../conversations/labels.ts';
+import { type Translate, useT } from '../../i18n/use-t.ts';
+import { PRIORITY_KEYS, REASON_KEYS, TICKET_STATUS_KEYS } from '../labels.ts';
 
-const FIELD_NAMES: Record<string, string> = { status: 'Status', priority: 'Priority', category: 'Category' };
+const FIELD_KEYS = {
+  status: 'ticket.field.status',
+  priority: 'ticket.field.priority',
+  category: 'ticket.field.category',
+} as const;
 
-function valueLabel(field: string, value: string | null): string {
+function valueLabel(t: Translate, field: string, value: string | null): string {
   if (value === null || value === '') return '—';
-  if (field === 'status') return labelOf(TICKET_STATUS_LABELS, value);
-  if (field === 'priority') return labelOf(PRIORITY_LABELS, value);
+  if (field === 'status') return labelIn(t, TICKET_STATUS_KEYS, value);
+  if (field === 'priority') return labelIn(t, PRIORITY_KEYS, value);
   return value;
 }
 
 /** What happened, in words: "Status: New → Open", "Replied to the customer". */
-export function describeChange(entry: TicketHistoryEntry): string {
+export function describeChange(t: Translate, entry: TicketHistoryEntry): string {
   switch (entry.field) {
     case 'created':
-      return entry.to ? `Created the ticket: ${labelOf(REASON_LABELS, entry.to)}` : 'Created the ticket';
+      return entry.to
+        ? t('ticket.change.createdBecause', { reason: labelIn(t, REASON_KEYS, entry.to) })
+        : t('ticket.change.created');
     case 'trigger':
-      return `Reason: ${entry.to ? labelOf(REASON_LABELS, entry.to) : 'unknown'}`;
+      return t('ticket.change.reason', {
+        reason: entry.to ? labelIn(t, REASON_KEYS, entry.to) : t('ticket.change.unknownReason'),
+      });
     case 'reply':
-      return 'Replied to the customer';
+      return t('ticket.change.reply');
     case 'note':
-      return 'Added an internal note';
+      return t('ticket.change.note');
     case 'deleted':
-      return 'Deleted the ticket';
+      return t('ticket.change.deleted');
     default: {
-      const name = FIELD_NAMES[entry.field] ?? labelOf({}, entry.field);
-      return `${name}: ${valueLabel(entry.field, entry.from)} → ${valueLabel(entry.field, entry.to)}`;
+      const name = labelIn(t, FIELD_KEYS, entry.field);
+      return `${name}: ${valueLabel(t, entry.field, entry.from)} → ${valueLabel(t, entry.field, entry.to)}`;
     }
   }
 }
@@ -37,10 +46,11 @@ const ACTOR_COLORS = { ai: 'indigo', staff: 'teal', system: 'gray' } as const;
 
 /** Every change to the ticket, oldest first: who, when, from → to. */
 export function TicketHistory({ history }: { history: TicketHistoryEntry[] }) {
+  const t = useT();
   if (history.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        No changes yet.
+        {t('ticket.history.empty')}
       </Text>
     );
   }
@@ -50,7 +60,7 @@ export function TicketHistory({ history }: { history: TicketHistoryEntry[] }) {
       lineWidth={2}
       active={history.length - 1}
       role="list"
-      aria-label="Change history"
+      aria-label={t('ticket.history.label')}
       data-testid="ticket-history"
     >
       {history.map((entry) => (
@@ -59,7 +69,7 @@ export function TicketHistory({ history }: { history: TicketHistoryEntry[] }) {
           color={ACTOR_COLORS[entry.actor.type] ?? 'gray'}
           title={
             <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }} data-testid="history-change">
-              {describeChange(entry)}
+              {describeChange(t, entry)}
             </Text>
           }
           role="listitem"

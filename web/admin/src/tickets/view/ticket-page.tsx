@@ -8,6 +8,7 @@ import { QueryErrorState } from '../../common/error-state.tsx';
 import { customerLabel } from '../../common/format.ts';
 import { SideSection } from '../../common/side-section.tsx';
 import { usePageTitle } from '../../common/use-page-title.ts';
+import { useT } from '../../i18n/use-t.ts';
 import { ReplyBox } from './reply-box.tsx';
 import { TicketControls } from './ticket-controls.tsx';
 import { TicketHeader } from './ticket-header.tsx';
@@ -22,26 +23,33 @@ function parseNumber(param: string | undefined): number {
 
 /** One ticket: header and actions, the thread with replies and notes, the reply box, properties and history. */
 export function TicketPage() {
+  const t = useT();
   const params = useParams();
   const number = parseNumber(params.number);
   const backTo = backLink(useLocation().state, '/tickets');
   const query = useTicket(number);
   const notFound = Number.isNaN(number) || isApiError(query.error, 404);
-  usePageTitle(query.data ? `#${query.data.number} · Ticket` : notFound ? 'Ticket not found' : 'Ticket');
+  usePageTitle(
+    query.data
+      ? t('ticket.pageTitle', { number: String(query.data.number) })
+      : notFound
+        ? t('ticket.notFound')
+        : t('ticket.title'),
+  );
 
   if (notFound) {
     return (
       <DetailNotFound
-        title="Ticket not found"
-        description="It may have been deleted, or it belongs to another shop."
+        title={t('ticket.notFound')}
+        description={t('ticket.notFoundDescription')}
         backTo={backTo}
-        backLabel="Back to the ticket list"
+        backLabel={t('ticket.backToList')}
       />
     );
   }
-  if (query.isPending) return <DetailSkeleton label="Loading ticket" />;
+  if (query.isPending) return <DetailSkeleton label={t('ticket.loading')} />;
   if (query.isError && !query.data) {
-    return <QueryErrorState title="Could not load this ticket" query={query} />;
+    return <QueryErrorState title={t('ticket.loadFailed')} query={query} />;
   }
 
   const ticket = query.data;
@@ -53,7 +61,7 @@ export function TicketPage() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md" component="section" aria-labelledby="thread-title">
             <Title order={2} fz="h4" id="thread-title">
-              Thread
+              {t('ticket.thread')}
             </Title>
             <TicketThread ticketNumber={ticket.number} thread={ticket.thread} customerName={customerName} />
             <ReplyBox ticketNumber={ticket.number} customerName={customerName} />
@@ -61,10 +69,10 @@ export function TicketPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
-            <SideSection title="Ticket">
+            <SideSection title={t('ticket.title')}>
               <TicketControls ticket={ticket} />
             </SideSection>
-            <SideSection title="History">
+            <SideSection title={t('ticket.history')}>
               <TicketHistory history={ticket.history} />
             </SideSection>
           </Stack>

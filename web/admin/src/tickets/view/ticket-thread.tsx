@@ -3,12 +3,14 @@ import { useMemo } from 'react';
 import type { ThreadItem, ThreadMessage } from '../../api/ticket-types.ts';
 import { MessageItem } from '../../conversations/view/message-item.tsx';
 import { indexToolCalls, messageBlocks } from '../../conversations/view/tool-calls.ts';
+import { useT } from '../../i18n/use-t.ts';
 import { StaffEntry } from './staff-entry.tsx';
 
 type Props = { ticketNumber: number; thread: ThreadItem[]; customerName: string };
 
 /** The conversation's messages (tool calls collapsed) with the ticket's replies and notes, oldest first. */
 export function TicketThread({ ticketNumber, thread, customerName }: Props) {
+  const t = useT();
   const rendered = useMemo(() => {
     const messages = thread.filter((item): item is ThreadMessage => item.kind === 'message');
     const index = indexToolCalls(messages);
@@ -21,7 +23,7 @@ export function TicketThread({ ticketNumber, thread, customerName }: Props) {
   if (thread.length === 0) {
     return (
       <Text c="dimmed" size="sm">
-        Nothing in this thread yet.
+        {t('ticket.thread.empty')}
       </Text>
     );
   }
@@ -32,7 +34,7 @@ export function TicketThread({ ticketNumber, thread, customerName }: Props) {
       p={0}
       m={0}
       style={{ listStyle: 'none' }}
-      aria-label="Thread"
+      aria-label={t('ticket.thread')}
       data-testid="ticket-thread"
     >
       {rendered.map(({ item, blocks }) =>
