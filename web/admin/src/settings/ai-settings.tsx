@@ -9,44 +9,45 @@ import {
   useSaveAiSettings,
 } from '../api/settings.ts';
 import { KeyIcon } from '../common/icons.tsx';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import { type Translate, useT } from '../i18n/use-t.ts';
 import { SaveBar, SectionQuery, SettingsSection } from './settings-parts.tsx';
 import { useSettingsForm } from './use-settings-form.ts';
 
 /** The server's name for its built-in model (what it stores for a shop that never chose one). */
 const OFFLINE_MODEL = 'supportify-offline-1';
 
+/** Each provider's text keys (`keyHelp`: where to get an API key) and a model name to suggest. */
 const PROVIDERS: Record<
   AiProvider,
-  { label: string; description: string; modelPlaceholder: string; keyHelp: string }
+  { label: MessageKey; description: MessageKey; modelPlaceholder: string; keyHelp: MessageKey | null }
 > = {
   offline: {
-    label: 'Built-in offline model',
-    description: 'Runs inside Supportify: no API key, no network.',
+    label: 'settings.ai.offline',
+    description: 'settings.ai.offline.description',
     modelPlaceholder: OFFLINE_MODEL,
-    keyHelp: '',
+    keyHelp: null,
   },
   openai: {
-    label: 'OpenAI',
-    description: "OpenAI's hosted models. Needs an API key.",
+    label: 'settings.ai.openai',
+    description: 'settings.ai.openai.description',
     modelPlaceholder: 'gpt-4o-mini',
-    keyHelp: 'Create one at platform.openai.com → API keys.',
+    keyHelp: 'settings.ai.openai.keyHelp',
   },
   anthropic: {
-    label: 'Anthropic',
-    description: "Anthropic's Claude models. Needs an API key.",
+    label: 'settings.ai.anthropic',
+    description: 'settings.ai.anthropic.description',
     modelPlaceholder: 'claude-sonnet-4-5',
-    keyHelp: 'Create one at console.anthropic.com → API keys.',
+    keyHelp: 'settings.ai.anthropic.keyHelp',
   },
   'openai-compatible': {
-    label: 'OpenAI-compatible (Ollama, vLLM, LM Studio)',
-    description:
-      'Any server that speaks the OpenAI API, such as Ollama, vLLM or LM Studio. Needs its base URL; a key only if the server asks for one.',
+    label: 'settings.ai.compatible',
+    description: 'settings.ai.compatible.description',
     modelPlaceholder: 'llama3.1',
-    keyHelp: 'Optional: only if your server requires one.',
+    keyHelp: 'settings.ai.compatible.keyHelp',
   },
 };
 
-const PROVIDER_OPTIONS = AI_PROVIDERS.map((value) => ({ value, label: PROVIDERS[value].label }));
 const isProvider = (value: string): value is AiProvider =>
   (AI_PROVIDERS as readonly string[]).includes(value);
 const needsKey = (provider: AiProvider) => provider === 'openai' || provider === 'anthropic';
@@ -61,10 +62,10 @@ type AiFormValues = {
   newKey: string;
 };
 
-function validate(values: AiFormValues) {
+function validate(t: Translate, values: AiFormValues) {
   const errors: { model?: string; baseUrl?: string } = {};
   if (values.provider !== 'offline' && !values.model.trim()) {
-    errors.model = `Enter a model name, for example ${PROVIDERS[values.provider].modelPlaceholder}`;
+    errors.model = t('settings.ai.modelRequired', { example: PROVIDERS[values.provider].modelPlaceholder });
   }
   if (values.provider === 'openai-compatible') {
     const text = values.baseUrl.trim();
@@ -75,8 +76,7 @@ function validate(values: AiFormValues) {
     } catch {
       ok = false;
     }
-    if (!ok)
-      errors.baseUrl = 'Enter a URL starting with http:// or https://, for example http://localhost:11434/v1';
+    if (!ok) errors.baseUrl = t('settings.ai.baseUrlInvalid');
   }
   return errors;
 }
@@ -94,6 +94,7 @@ function ApiKeyField({
   newKey: string;
   onChange: (patch: Partial<AiFormValues>) => void;
 }) {
+  const t = useT();
   const labelId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);
@@ -112,19 +113,18 @@ function ApiKeyField({
     onChange({ keyAction: action, newKey: '' });
   };
 
-  const help = PROVIDERS[provider].keyHelp;
+  const { keyHelp } = PROVIDERS[provider];
+  const stored = t('settings.ai.keyStored');
   const missing = needsKey(provider) && (!hasApiKey || keyAction === 'remove') && !newKey.trim();
-  const warning = missing
-    ? `${PROVIDERS[provider].label} needs an API key: without one the assistant cannot reply.`
-    : null;
+  const warning = missing ? t('settings.ai.keyMissing', { provider: t(PROVIDERS[provider].label) }) : null;
 
   if (hasApiKey && keyAction === 'keep') {
     return (
       <Input.Wrapper
-        label="API key"
+        label={t('settings.ai.apiKey')}
         labelElement="div"
         labelProps={{ id: labelId }}
-        description="Stored on the server and never shown again."
+        description={stored}
         role="group"
         aria-labelledby={labelId}
         data-testid="api-key"
@@ -133,14 +133,14 @@ function ApiKeyField({
           <Group gap={6} c="teal.9" wrap="nowrap" data-testid="api-key-set">
             <KeyIcon size={16} />
             <Text size="sm" fw={500}>
-              A key is set
+              {t('settings.ai.keySet')}
             </Text>
           </Group>
           <Button ref={replaceRef} size="xs" variant="default" onClick={() => choose('replace')}>
-            Replace key
+            {t('settings.ai.replaceKey')}
           </Button>
           <Button size="xs" variant="subtle" color="red" onClick={() => choose('remove')}>
-            Remove key
+            {t('settings.ai.removeKey')}
           </Button>
         </Group>
       </Input.Wrapper>
@@ -150,7 +150,7 @@ function ApiKeyField({
   if (hasApiKey && keyAction === 'remove') {
     return (
       <Input.Wrapper
-        label="API key"
+        label={t('settings.ai.apiKey')}
         labelElement="div"
         labelProps={{ id: labelId }}
         role="group"
@@ -159,10 +159,10 @@ function ApiKeyField({
       >
         <Group gap="sm" mt={6}>
           <Text size="sm" c="red.9" fw={500}>
-            The key will be removed when you save.
+            {t('settings.ai.keyRemoved')}
           </Text>
           <Button ref={keepRef} size="xs" variant="default" onClick={() => choose('keep')}>
-            Keep key
+            {t('settings.ai.keepKey')}
           </Button>
         </Group>
         {warning && (
@@ -179,9 +179,9 @@ function ApiKeyField({
     <Stack gap={6} data-testid="api-key">
       <PasswordInput
         ref={inputRef}
-        label={replacing ? 'New API key' : 'API key'}
-        description={`${help} Stored on the server and never shown again.`}
-        placeholder={replacing ? 'Paste the new key' : 'Paste your key'}
+        label={t(replacing ? 'settings.ai.newApiKey' : 'settings.ai.apiKey')}
+        description={keyHelp ? `${t(keyHelp)} ${stored}` : stored}
+        placeholder={t(replacing ? 'settings.ai.pasteNewKey' : 'settings.ai.pasteKey')}
         value={newKey}
         onChange={(event) => onChange({ newKey: event.currentTarget.value })}
         autoComplete="off"
@@ -198,7 +198,7 @@ function ApiKeyField({
       {replacing && (
         <Group>
           <Button size="xs" variant="subtle" onClick={() => choose('keep')}>
-            Keep current key
+            {t('settings.ai.keepCurrentKey')}
           </Button>
         </Group>
       )}
@@ -207,6 +207,7 @@ function ApiKeyField({
 }
 
 function AiForm({ settings }: { settings: AiSettings }) {
+  const t = useT();
   const form = useSettingsForm<AiFormValues>({
     provider: settings.provider,
     model: settings.model,
@@ -217,7 +218,7 @@ function AiForm({ settings }: { settings: AiSettings }) {
   const save = useSaveAiSettings();
   const [showErrors, setShowErrors] = useState(false);
   const { values } = form;
-  const errors = showErrors ? validate(values) : {};
+  const errors = showErrors ? validate(t, values) : {};
 
   const usesKey = values.provider !== 'offline';
   const keyChange =
@@ -245,7 +246,7 @@ function AiForm({ settings }: { settings: AiSettings }) {
 
   const submit = () => {
     if (!dirty || save.isPending) return;
-    if (Object.keys(validate(values)).length > 0) {
+    if (Object.keys(validate(t, values)).length > 0) {
       setShowErrors(true);
       return;
     }
@@ -273,9 +274,9 @@ function AiForm({ settings }: { settings: AiSettings }) {
     >
       <Stack gap="lg">
         <NativeSelect
-          label="Provider"
-          description={PROVIDERS[values.provider].description}
-          data={PROVIDER_OPTIONS}
+          label={t('settings.ai.provider')}
+          description={t(PROVIDERS[values.provider].description)}
+          data={AI_PROVIDERS.map((value) => ({ value, label: t(PROVIDERS[value].label) }))}
           value={values.provider}
           onChange={(event) => {
             const value = event.currentTarget.value;
@@ -285,8 +286,8 @@ function AiForm({ settings }: { settings: AiSettings }) {
         />
         {usesKey ? (
           <TextInput
-            label="Model"
-            description="The model name exactly as the provider spells it."
+            label={t('settings.ai.model')}
+            description={t('settings.ai.model.description')}
             placeholder={PROVIDERS[values.provider].modelPlaceholder}
             value={values.model}
             onChange={(event) => update({ model: event.currentTarget.value })}
@@ -299,13 +300,15 @@ function AiForm({ settings }: { settings: AiSettings }) {
           />
         ) : (
           <Text size="sm" c="dimmed" data-testid="offline-model">
-            Model: {settings.provider === 'offline' ? settings.model : OFFLINE_MODEL}
+            {t('settings.ai.offlineModel', {
+              model: settings.provider === 'offline' ? settings.model : OFFLINE_MODEL,
+            })}
           </Text>
         )}
         {values.provider === 'openai-compatible' && (
           <TextInput
-            label="Base URL"
-            description="The server's OpenAI-compatible API address, usually ending in /v1."
+            label={t('settings.ai.baseUrl')}
+            description={t('settings.ai.baseUrl.description')}
             placeholder="http://localhost:11434/v1"
             type="url"
             value={values.baseUrl}
@@ -335,14 +338,15 @@ function AiForm({ settings }: { settings: AiSettings }) {
 
 /** Settings → AI: which model answers customers, and its API key (write-only). */
 export function AiSettingsSection() {
+  const t = useT();
   const query = useAiSettings();
   return (
     <SettingsSection
-      title="AI assistant"
-      description="Choose the model that answers your customers."
+      title={t('settings.ai.title')}
+      description={t('settings.ai.description')}
       testId="settings-ai"
     >
-      <SectionQuery query={query} what="AI settings">
+      <SectionQuery query={query} what={t('settings.ai.what')}>
         {(settings) => <AiForm settings={settings} />}
       </SectionQuery>
     </SettingsSection>

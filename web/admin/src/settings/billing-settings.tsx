@@ -2,6 +2,8 @@ import { Alert, Badge, Group, NumberInput, Progress, Stack, Text, Title } from '
 import { type BillingSettings, useBillingSettings, useSaveBillingSettings } from '../api/settings.ts';
 import { AlertIcon } from '../common/icons.tsx';
 import { useLocale } from '../common/use-locale.ts';
+import { richText } from '../i18n/rich-text.ts';
+import { useT } from '../i18n/use-t.ts';
 import { numberOrEmpty, SaveBar, SectionQuery, SettingsSection } from './settings-parts.tsx';
 import { useSettingsForm } from './use-settings-form.ts';
 
@@ -25,6 +27,7 @@ function monthLabels(month: string, locale: string | undefined) {
 }
 
 function UsageMeter({ billing }: { billing: BillingSettings }) {
+  const t = useT();
   const locale = useLocale();
   const numbers = new Intl.NumberFormat(locale);
   const { monthlyAiReplyCap: cap, usage } = billing;
@@ -36,27 +39,27 @@ function UsageMeter({ billing }: { billing: BillingSettings }) {
     <Stack gap={6} data-testid="billing-usage">
       <Group justify="space-between" align="baseline" gap="xs">
         <Title order={3} fz="sm">
-          AI replies in {labels.month}
+          {t('settings.billing.repliesIn', { month: labels.month })}
         </Title>
         {billing.fallbackMode && (
           <Badge color="red" variant="light" c="red.9" radius="sm" tt="none">
-            Fallback mode
+            {t('settings.billing.fallbackMode')}
           </Badge>
         )}
       </Group>
       <Text size="sm">
-        <Text span fw={700} fz="lg" data-testid="billing-usage-count">
-          {numbers.format(usage.aiReplies)}
-        </Text>{' '}
-        {cap === null ? (
-          <>
-            used · <span data-testid="billing-cap-label">No cap</span>
-          </>
-        ) : (
-          <>
-            of <span data-testid="billing-cap-label">{numbers.format(cap)}</span> used
-          </>
-        )}
+        {richText(t(cap === null ? 'settings.billing.usedNoCap' : 'settings.billing.usedOfCap'), {
+          count: (
+            <Text span fw={700} fz="lg" data-testid="billing-usage-count">
+              {numbers.format(usage.aiReplies)}
+            </Text>
+          ),
+          cap: (
+            <span data-testid="billing-cap-label">
+              {cap === null ? t('settings.billing.noCap') : numbers.format(cap)}
+            </span>
+          ),
+        })}
       </Text>
       {cap !== null && (
         <Progress
@@ -64,12 +67,12 @@ function UsageMeter({ billing }: { billing: BillingSettings }) {
           color={color}
           size="lg"
           radius="xl"
-          aria-label={`AI replies used this month: ${numbers.format(usage.aiReplies)} of ${numbers.format(cap)}`}
+          aria-label={t('settings.billing.usedLabel', { used: usage.aiReplies, cap })}
         />
       )}
       {labels.resetsOn && (
         <Text size="xs" c="dimmed">
-          The count starts again on {labels.resetsOn} (UTC).
+          {t('settings.billing.resetsOn', { date: labels.resetsOn })}
         </Text>
       )}
     </Stack>
@@ -77,6 +80,7 @@ function UsageMeter({ billing }: { billing: BillingSettings }) {
 }
 
 function BillingForm({ billing }: { billing: BillingSettings }) {
+  const t = useT();
   const form = useSettingsForm<{ cap: number | '' }>({ cap: billing.monthlyAiReplyCap ?? '' });
   const save = useSaveBillingSettings();
   const cap = form.values.cap === '' ? null : form.values.cap;
@@ -92,9 +96,9 @@ function BillingForm({ billing }: { billing: BillingSettings }) {
       }}
     >
       <NumberInput
-        label="Monthly AI reply cap"
-        description="The most AI replies per calendar month (UTC). Leave empty for no cap."
-        placeholder="No cap"
+        label={t('settings.billing.cap')}
+        description={t('settings.billing.cap.description')}
+        placeholder={t('settings.billing.noCap')}
         value={form.values.cap}
         onChange={(value) => {
           form.set({ cap: numberOrEmpty(value) });
@@ -114,14 +118,15 @@ function BillingForm({ billing }: { billing: BillingSettings }) {
 
 /** Settings → Billing: this month's AI replies against the cap, the cap, and what fallback mode means. */
 export function BillingSettingsSection() {
+  const t = useT();
   const query = useBillingSettings();
   return (
     <SettingsSection
-      title="Billing"
-      description="Limit how many AI replies the assistant sends each month."
+      title={t('settings.billing.title')}
+      description={t('settings.billing.description')}
       testId="settings-billing"
     >
-      <SectionQuery query={query} what="billing settings">
+      <SectionQuery query={query} what={t('settings.billing.what')}>
         {(billing) => (
           <Stack gap="xl">
             <UsageMeter billing={billing} />
@@ -130,11 +135,11 @@ export function BillingSettingsSection() {
               variant="light"
               color={billing.fallbackMode ? 'red' : 'gray'}
               icon={<AlertIcon />}
-              title={billing.fallbackMode ? 'Fallback mode is on' : 'About fallback mode'}
+              title={t(
+                billing.fallbackMode ? 'settings.billing.fallbackOn' : 'settings.billing.aboutFallback',
+              )}
             >
-              When the cap is reached the assistant stops using tools, tells customers a person will follow up
-              and opens a ticket. It answers normally again next month, or as soon as you raise or remove the
-              cap.
+              {t('settings.billing.fallbackExplained')}
             </Alert>
           </Stack>
         )}

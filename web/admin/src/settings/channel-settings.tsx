@@ -34,36 +34,40 @@ import {
   ExternalLinkIcon,
   MailIcon,
 } from '../common/icons.tsx';
-import { CHANNEL_LABELS, labelOf } from '../conversations/labels.ts';
+import { CHANNEL_KEYS, labelIn } from '../conversations/labels.ts';
+import { richText } from '../i18n/rich-text.ts';
+import { type Translate, useT } from '../i18n/use-t.ts';
 import { SectionQuery, SettingsSection } from './settings-parts.tsx';
 
-const MODE_LABELS = { auto: 'Auto-reply', draft: 'Draft for review' };
+const MODE_KEYS = {
+  auto: 'settings.channels.mode.autoReply',
+  draft: 'settings.channels.mode.draftForReview',
+} as const;
 const MODE_COLORS: Record<string, string> = { auto: 'teal', draft: 'violet' };
 const EMAIL_TYPES = new Set<string>(['gmail', 'outlook', 'email']);
-const MODE_OPTIONS = [
-  { value: 'auto', label: 'Auto' },
-  { value: 'draft', label: 'Draft' },
-];
 
 /** The tag a storefront pastes into its theme to show the chat widget. */
 export const widgetSnippet = (origin: string, widgetKey: string) =>
   `<script src="${origin}/widget.js" data-widget-key="${widgetKey}" async></script>`;
 
 function WidgetInstall({ widgetKey }: { widgetKey: string }) {
+  const t = useT();
   const snippet = widgetSnippet(window.location.origin, widgetKey);
   return (
     <Stack gap="sm" component="section" aria-labelledby="widget-install-title">
       <Title order={3} fz="md" id="widget-install-title">
-        Chat widget
+        {t('settings.channels.widget')}
       </Title>
       <Text size="sm" c="dimmed">
-        Add this tag to your storefront theme (for example just before <Code>{'</body>'}</Code> in{' '}
-        <Code>theme.liquid</Code>) to show the chat widget to your customers.
+        {richText(t('settings.channels.widget.help'), {
+          body: <Code>{'</body>'}</Code>,
+          file: <Code>theme.liquid</Code>,
+        })}
       </Text>
       <Code
         block
         data-testid="widget-snippet"
-        aria-label="Widget install snippet"
+        aria-label={t('settings.channels.widget.snippet')}
         style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
       >
         {snippet}
@@ -78,13 +82,13 @@ function WidgetInstall({ widgetKey }: { widgetKey: string }) {
               leftSection={copied ? <CheckIcon size={16} /> : <CopyIcon size={16} />}
               onClick={copy}
             >
-              {copied ? 'Copied' : 'Copy'}
+              {t(copied ? 'settings.channels.copied' : 'settings.channels.copy')}
             </Button>
           )}
         </CopyButton>
         <Anchor href="/demo" target="_blank" rel="noopener" size="sm" fw={500}>
           <Group component="span" gap={4} wrap="nowrap">
-            See it on the demo storefront <ExternalLinkIcon size={14} />
+            {t('settings.channels.demo')} <ExternalLinkIcon size={14} />
           </Group>
         </Anchor>
       </Group>
@@ -100,14 +104,18 @@ function ChannelTypeIcon({ type }: { type: string }) {
 
 /** An email channel's Auto/Draft switch: saved at once, then "Saved" or the server's message. */
 function ModeControl({ channel }: { channel: ChannelSetting }) {
+  const t = useT();
   const save = useSaveChannelModes();
   const pendingMode = save.isPending ? save.variables?.[0]?.mode : undefined;
   return (
     <Stack gap={4} data-testid="channel-mode" data-mode={channel.mode}>
       <SegmentedControl
         size="xs"
-        aria-label={`Reply mode for ${channel.name}`}
-        data={MODE_OPTIONS}
+        aria-label={t('settings.channels.modeFor', { name: channel.name })}
+        data={[
+          { value: 'auto', label: t('settings.channels.mode.auto') },
+          { value: 'draft', label: t('settings.channels.mode.draft') },
+        ]}
         value={pendingMode ?? channel.mode}
         disabled={save.isPending}
         onChange={(next) => {
@@ -118,13 +126,11 @@ function ModeControl({ channel }: { channel: ChannelSetting }) {
       />
       <Text size="xs" c="teal.9" role="status" aria-live="polite" data-testid="mode-saved">
         {save.isSuccess &&
-          (channel.mode === 'draft'
-            ? 'Saved: AI replies wait for review'
-            : 'Saved: the AI replies by email at once')}
+          t(channel.mode === 'draft' ? 'settings.channels.savedDraft' : 'settings.channels.savedAuto')}
       </Text>
       {save.isError && (
         <Text size="xs" c="red.8" role="alert">
-          Not saved: {errorMessage(save.error)}
+          {t('settings.channels.notSaved', { error: errorMessage(save.error) })}
         </Text>
       )}
     </Stack>
@@ -132,6 +138,7 @@ function ModeControl({ channel }: { channel: ChannelSetting }) {
 }
 
 function ChannelRow({ channel }: { channel: ChannelSetting }) {
+  const t = useT();
   const color = MODE_COLORS[channel.mode] ?? 'gray';
   return (
     <Table.Tr data-testid="channel-row" data-channel-type={channel.type} data-channel-id={channel.id}>
@@ -139,7 +146,7 @@ function ChannelRow({ channel }: { channel: ChannelSetting }) {
         <Group gap={6} wrap="nowrap" c="gray.7">
           <ChannelTypeIcon type={channel.type} />
           <Text size="sm" c="dark">
-            {labelOf(CHANNEL_LABELS, channel.type)}
+            {labelIn(t, CHANNEL_KEYS, channel.type)}
           </Text>
         </Group>
       </Table.Td>
@@ -166,7 +173,7 @@ function ChannelRow({ channel }: { channel: ChannelSetting }) {
             data-testid="channel-mode"
             data-mode={channel.mode}
           >
-            {labelOf(MODE_LABELS, channel.mode)}
+            {labelIn(t, MODE_KEYS, channel.mode)}
           </Badge>
         )}
       </Table.Td>
@@ -175,27 +182,30 @@ function ChannelRow({ channel }: { channel: ChannelSetting }) {
 }
 
 function ChannelList({ channels }: { channels: ChannelSetting[] }) {
+  const t = useT();
   return (
     <Stack gap="sm" component="section" aria-labelledby="channel-list-title">
       <Title order={3} fz="md" id="channel-list-title">
-        Connected channels
+        {t('settings.channels.connected')}
       </Title>
       <Text size="sm" c="dimmed">
-        Where customers reach you. For email channels, <b>Auto</b> sends the AI's answer at once; <b>Draft</b>{' '}
-        keeps it as a draft on the conversation until someone on your team sends it.
+        {richText(t('settings.channels.connected.help'), {
+          auto: <b>{t('settings.channels.mode.auto')}</b>,
+          draft: <b>{t('settings.channels.mode.draft')}</b>,
+        })}
       </Text>
       {channels.length === 0 ? (
         <Text size="sm" data-testid="channels-empty">
-          No channels yet.
+          {t('settings.channels.empty')}
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={480}>
           <Table verticalSpacing="sm" withTableBorder>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Type</Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Mode</Table.Th>
+                <Table.Th>{t('settings.channels.type')}</Table.Th>
+                <Table.Th>{t('settings.channels.name')}</Table.Th>
+                <Table.Th>{t('settings.channels.mode')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -212,26 +222,27 @@ function ChannelList({ channels }: { channels: ChannelSetting[] }) {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function validateNewChannel(values: NewEmailChannel) {
+function validateNewChannel(t: Translate, values: NewEmailChannel) {
   const errors: { name?: string; inboundAddress?: string } = {};
   const name = values.name.trim();
   const address = values.inboundAddress.trim();
-  if (!name) errors.name = 'Enter a name, for example "Support inbox".';
-  else if (name.length > 100) errors.name = 'Use at most 100 characters.';
-  if (!address) errors.inboundAddress = 'Enter the address customers write to.';
+  if (!name) errors.name = t('settings.channels.nameRequired');
+  else if (name.length > 100) errors.name = t('settings.channels.nameTooLong', { max: 100 });
+  if (!address) errors.inboundAddress = t('settings.channels.addressRequired');
   else if (!EMAIL.test(address) || address.length > 200) {
-    errors.inboundAddress = 'Enter an email address, for example support@your-store.com.';
+    errors.inboundAddress = t('settings.channels.addressInvalid');
   }
   return errors;
 }
 
 /** A generic email channel: a name and the inbound address mail arrives at (checked here and by the server). */
 function AddEmailChannel() {
+  const t = useT();
   const [values, setValues] = useState<NewEmailChannel>({ name: '', inboundAddress: '' });
   const [submitted, setSubmitted] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   const add = useAddEmailChannel();
-  const errors = validateNewChannel(values);
+  const errors = validateNewChannel(t, values);
   const shown = submitted ? errors : {};
 
   const update = (patch: Partial<NewEmailChannel>) => {
@@ -243,15 +254,14 @@ function AddEmailChannel() {
   return (
     <Stack gap="sm" component="section" aria-labelledby="add-email-channel-title">
       <Title order={3} fz="md" id="add-email-channel-title">
-        Add an email channel
+        {t('settings.channels.addTitle')}
       </Title>
       <Text size="sm" c="dimmed">
-        Have your mail server forward an address to Supportify's inbound mail listener: every new email to it
-        becomes a conversation. New channels start in Auto mode.
+        {t('settings.channels.addHelp')}
       </Text>
       <form
         noValidate
-        aria-label="Add email channel"
+        aria-label={t('settings.channels.add')}
         onSubmit={(event) => {
           event.preventDefault();
           setSubmitted(true);
@@ -269,8 +279,8 @@ function AddEmailChannel() {
         <Stack gap="sm">
           <Group gap="sm" align="flex-start" grow wrap="wrap">
             <TextInput
-              label="Channel name"
-              placeholder="Support inbox"
+              label={t('settings.channels.channelName')}
+              placeholder={t('settings.channels.channelName.placeholder')}
               value={values.name}
               onChange={(event) => update({ name: event.currentTarget.value })}
               error={shown.name}
@@ -278,8 +288,8 @@ function AddEmailChannel() {
               miw={200}
             />
             <TextInput
-              label="Inbound address"
-              placeholder="support@your-store.com"
+              label={t('settings.channels.inboundAddress')}
+              placeholder={t('settings.channels.inboundAddress.placeholder')}
               type="email"
               value={values.inboundAddress}
               onChange={(event) => update({ inboundAddress: event.currentTarget.value })}
@@ -292,7 +302,7 @@ function AddEmailChannel() {
             <Alert
               variant="light"
               color="red"
-              title="Channel not added"
+              title={t('settings.channels.notAdded')}
               icon={<AlertIcon />}
               role="alert"
               data-testid="add-channel-error"
@@ -302,9 +312,11 @@ function AddEmailChannel() {
           )}
           <Group gap="sm">
             <Button type="submit" loading={add.isPending} leftSection={<MailIcon size={16} />}>
-              Add email channel
+              {t('settings.channels.add')}
             </Button>
-            <DoneStatus shown={added !== null}>Added {added}</DoneStatus>
+            <DoneStatus shown={added !== null}>
+              {t('settings.channels.added', { address: added ?? '' })}
+            </DoneStatus>
           </Group>
         </Stack>
       </form>
@@ -317,14 +329,15 @@ function AddEmailChannel() {
  * Auto/Draft mode, and a form for a new email channel.
  */
 export function ChannelSettingsSection() {
+  const t = useT();
   const query = useChannelSettings();
   return (
     <SettingsSection
-      title="Channels"
-      description="Install the chat widget on your store, choose how the AI answers email, and add email channels."
+      title={t('settings.channels.title')}
+      description={t('settings.channels.description')}
       testId="settings-channels"
     >
-      <SectionQuery query={query} what="channel settings">
+      <SectionQuery query={query} what={t('settings.channels.what')}>
         {(settings: ChannelSettings) => (
           <Stack gap="xl">
             <WidgetInstall widgetKey={settings.widgetKey} />

@@ -5,6 +5,7 @@ import {
   useNotificationSettings,
   useSaveNotificationSettings,
 } from '../api/notification-settings.ts';
+import { type Translate, useT } from '../i18n/use-t.ts';
 import { FailureList, TargetStatusBadge, TestNotifications } from './notification-status.tsx';
 import { SaveBar, SectionQuery, SettingsSection } from './settings-parts.tsx';
 import { SlackWebhookField, type WebhookAction } from './slack-webhook-field.tsx';
@@ -21,14 +22,14 @@ type FormValues = {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function validate(values: FormValues, stored: boolean) {
+function validate(t: Translate, values: FormValues, stored: boolean) {
   const errors: { webhookUrl?: string; emailRecipients?: string } = {};
   const url = values.webhookUrl.trim();
   if ((!stored || values.webhookAction === 'replace') && url && !url.startsWith('https://')) {
-    errors.webhookUrl = 'Enter an https:// URL, for example https://hooks.slack.com/services/…';
+    errors.webhookUrl = t('settings.notifications.webhookInvalid');
   }
   const bad = values.emailRecipients.filter((email) => !EMAIL.test(email));
-  if (bad.length > 0) errors.emailRecipients = `Not an email address: ${bad.join(', ')}`;
+  if (bad.length > 0) errors.emailRecipients = t('settings.notifications.notEmail', { list: bad.join(', ') });
   return errors;
 }
 
@@ -40,6 +41,7 @@ function webhookToSend(settings: NotificationSettings, values: FormValues): stri
 }
 
 function NotificationsForm({ settings }: { settings: NotificationSettings }) {
+  const t = useT();
   const form = useSettingsForm<FormValues>({
     webhookAction: 'keep',
     webhookUrl: '',
@@ -50,7 +52,7 @@ function NotificationsForm({ settings }: { settings: NotificationSettings }) {
   const save = useSaveNotificationSettings();
   const { values } = form;
   const stored = settings.slackWebhookSet;
-  const errors = validate(values, stored);
+  const errors = validate(t, values, stored);
   const webhookChanged = stored ? values.webhookAction !== 'keep' : values.webhookUrl.trim() !== '';
   const dirty =
     webhookChanged ||
@@ -90,9 +92,11 @@ function NotificationsForm({ settings }: { settings: NotificationSettings }) {
           onChange={update}
         />
         <TagsInput
-          label="Email recipients"
-          description="Who gets an email for each alert. Press Enter or comma after each address."
-          placeholder={values.emailRecipients.length ? '' : 'support@yourshop.com'}
+          label={t('settings.notifications.recipients')}
+          description={t('settings.notifications.recipients.description')}
+          placeholder={
+            values.emailRecipients.length ? '' : t('settings.notifications.recipients.placeholder')
+          }
           value={values.emailRecipients}
           onChange={(emailRecipients) => update({ emailRecipients })}
           splitChars={[',', ' ', ';']}
@@ -102,16 +106,16 @@ function NotificationsForm({ settings }: { settings: NotificationSettings }) {
         />
         <Stack gap="sm">
           <Title order={3} fz="sm">
-            Notify when
+            {t('settings.notifications.notifyWhen')}
           </Title>
           <Switch
-            label="A new ticket is created"
+            label={t('settings.notifications.newTicket')}
             checked={values.newTicket}
             onChange={(event) => update({ newTicket: event.currentTarget.checked })}
           />
           <Switch
-            label="A ticket is urgent"
-            description="Also when a ticket's priority is raised to Urgent."
+            label={t('settings.notifications.urgent')}
+            description={t('settings.notifications.urgent.description')}
             checked={values.urgent}
             onChange={(event) => update({ urgent: event.currentTarget.checked })}
           />
@@ -132,14 +136,15 @@ function NotificationsForm({ settings }: { settings: NotificationSettings }) {
 
 /** Settings → Notifications: Slack and email alerts for new and urgent tickets, a test, recent failures. */
 export function NotificationSettingsSection() {
+  const t = useT();
   const query = useNotificationSettings();
   return (
     <SettingsSection
-      title="Notifications"
-      description="Get alerted in Slack or by email when a ticket needs your team, so no urgent issue waits."
+      title={t('settings.notifications.title')}
+      description={t('settings.notifications.description')}
       testId="settings-notifications"
     >
-      <SectionQuery query={query} what="notification settings">
+      <SectionQuery query={query} what={t('settings.notifications.what')}>
         {(settings) => <NotificationsForm settings={settings} />}
       </SectionQuery>
     </SettingsSection>

@@ -10,17 +10,27 @@ import {
 } from '../api/notification-settings.ts';
 import { DateText } from '../common/date-text.tsx';
 import { AlertIcon } from '../common/icons.tsx';
+import { labelIn } from '../conversations/labels.ts';
+import { type Translate, useT } from '../i18n/use-t.ts';
 
-export const TARGET_LABELS: Record<NotificationTarget, string> = { slack: 'Slack', email: 'Email' };
+const TARGET_KEYS = {
+  slack: 'settings.notifications.target.slack',
+  email: 'settings.notifications.target.email',
+} as const satisfies Record<NotificationTarget, string>;
+
+/** "Slack", "Email"; an unknown target as it is. */
+const targetLabel = (t: Translate, target: string) =>
+  Object.hasOwn(TARGET_KEYS, target) ? labelIn(t, TARGET_KEYS, target) : target;
 
 const STATUS = {
-  unset: { label: 'Not set up', color: 'gray' },
-  ok: { label: 'Working', color: 'teal' },
-  failing: { label: 'Failing', color: 'red' },
+  unset: { label: 'settings.notifications.status.unset', color: 'gray' },
+  ok: { label: 'settings.notifications.status.ok', color: 'teal' },
+  failing: { label: 'settings.notifications.status.failing', color: 'red' },
 } as const;
 
 /** Whether a target is set up and its last delivery worked. */
 export function TargetStatusBadge({ target, status }: { target: NotificationTarget; status: TargetStatus }) {
+  const t = useT();
   const look = STATUS[status] ?? STATUS.unset;
   return (
     <Badge
@@ -32,14 +42,17 @@ export function TargetStatusBadge({ target, status }: { target: NotificationTarg
       data-testid={`status-${target}`}
       data-status={status}
     >
-      {TARGET_LABELS[target]}: {look.label}
+      {targetLabel(t, target)}: {t(look.label)}
     </Badge>
   );
 }
 
-function resultText(result: TestResult, configured: boolean): string {
-  if (!configured && !result.ok) return 'not set up';
-  return result.ok ? 'sent' : `failed — ${result.error ?? 'no reason given'}`;
+function resultText(t: Translate, result: TestResult, configured: boolean): string {
+  if (!configured && !result.ok) return t('settings.notifications.result.unset');
+  if (result.ok) return t('settings.notifications.result.sent');
+  return t('settings.notifications.result.failed', {
+    error: result.error ?? t('settings.notifications.result.noReason'),
+  });
 }
 
 /** "Send test notification" to the saved targets, and what each one answered. */
@@ -51,30 +64,33 @@ export function TestNotifications({
   /** Which targets the saved settings set up (a test to the others only says "not set up"). */
   configured: Record<NotificationTarget, boolean>;
 }) {
+  const t = useT();
   const test = useTestNotifications();
   const results = test.data ? (Object.entries(test.data) as Array<[NotificationTarget, TestResult]>) : [];
   return (
     <Stack gap="xs" data-testid="notification-test">
       <Group gap="sm">
         <Button variant="default" loading={test.isPending} onClick={() => test.mutate()}>
-          Send test notification
+          {t('settings.notifications.sendTest')}
         </Button>
         <Text size="xs" c="dimmed">
-          {unsaved
-            ? 'Uses the saved settings: save your changes first.'
-            : 'Goes to every target that is set up.'}
+          {t(unsaved ? 'settings.notifications.test.unsaved' : 'settings.notifications.test.saved')}
         </Text>
       </Group>
       {test.isError && (
-        <Alert variant="light" color="red" icon={<AlertIcon />} role="alert" title="Test not sent">
+        <Alert
+          variant="light"
+          color="red"
+          icon={<AlertIcon />}
+          role="alert"
+          title={t('settings.notifications.test.failed')}
+        >
           {errorMessage(test.error)}
         </Alert>
       )}
       {test.isSuccess && (
         <Stack gap={4} role="status" aria-live="polite">
-          {results.length === 0 && (
-            <Text size="sm">Nothing to test: set up Slack or email recipients first.</Text>
-          )}
+          {results.length === 0 && <Text size="sm">{t('settings.notifications.test.nothing')}</Text>}
           {results.map(([target, result]) => (
             <Text
               key={target}
@@ -84,7 +100,7 @@ export function TestNotifications({
               data-ok={result.ok}
               style={{ overflowWrap: 'anywhere' }}
             >
-              {TARGET_LABELS[target] ?? target}: {resultText(result, configured[target])}
+              {targetLabel(t, target)}: {resultText(t, result, configured[target])}
             </Text>
           ))}
         </Stack>
@@ -95,24 +111,25 @@ export function TestNotifications({
 
 /** Notifications that could not be delivered after every retry, newest first. */
 export function FailureList({ failures }: { failures: NotificationFailure[] }) {
+  const t = useT();
   return (
     <Stack gap="xs" component="section" aria-labelledby="notification-failures-title">
       <Title order={3} fz="md" id="notification-failures-title">
-        Recent delivery failures
+        {t('settings.notifications.failures')}
       </Title>
       {failures.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="no-failures">
-          None: every notification was delivered.
+          {t('settings.notifications.failures.none')}
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={520}>
           <Table verticalSpacing="xs" withTableBorder data-testid="notification-failures">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Target</Table.Th>
-                <Table.Th>Ticket</Table.Th>
-                <Table.Th>Error</Table.Th>
+                <Table.Th>{t('settings.notifications.failures.when')}</Table.Th>
+                <Table.Th>{t('settings.notifications.failures.target')}</Table.Th>
+                <Table.Th>{t('settings.notifications.failures.ticket')}</Table.Th>
+                <Table.Th>{t('settings.notifications.failures.error')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -121,7 +138,7 @@ export function FailureList({ failures }: { failures: NotificationFailure[] }) {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <DateText iso={f.createdAt} />
                   </Table.Td>
-                  <Table.Td>{TARGET_LABELS[f.target] ?? f.target}</Table.Td>
+                  <Table.Td>{targetLabel(t, f.target)}</Table.Td>
                   <Table.Td>
                     {f.ticketNumber === null ? (
                       '—'
@@ -135,7 +152,7 @@ export function FailureList({ failures }: { failures: NotificationFailure[] }) {
                     {f.error}
                     <Text span size="xs" c="dimmed">
                       {' '}
-                      ({f.attempts} {f.attempts === 1 ? 'attempt' : 'attempts'})
+                      ({t('email.attempts', { count: f.attempts })})
                     </Text>
                   </Table.Td>
                 </Table.Tr>

@@ -1,9 +1,11 @@
 import { Stack, Switch } from '@mantine/core';
 import { type RatingSettings, useRatingSettings, useSaveRatingSettings } from '../api/settings.ts';
+import { useT } from '../i18n/use-t.ts';
 import { SaveBar, SectionQuery, SettingsSection } from './settings-parts.tsx';
 import { useSettingsForm } from './use-settings-form.ts';
 
 function RatingsForm({ settings }: { settings: RatingSettings }) {
+  const t = useT();
   const form = useSettingsForm(settings);
   const save = useSaveRatingSettings();
   const { values } = form;
@@ -29,18 +31,16 @@ function RatingsForm({ settings }: { settings: RatingSettings }) {
     >
       <Stack gap="lg">
         <Switch
-          label="Ask customers to rate resolved chats"
-          description="When a chat is resolved, the widget asks the customer for a good or bad rating and an optional comment."
+          label={t('settings.ratings.enabled')}
+          description={t('settings.ratings.enabled.description')}
           checked={values.enabled}
           onChange={(event) => update({ enabled: event.currentTarget.checked })}
         />
         <Switch
-          label="Escalate on Bad Rating"
-          description={
-            values.enabled
-              ? 'Creates a ticket when a customer rates a chat badly, so a person follows up.'
-              : 'Creates a ticket when a customer rates a chat badly. Turn on ratings to use it.'
-          }
+          label={t('settings.ratings.escalate')}
+          description={t(
+            values.enabled ? 'settings.ratings.escalate.description' : 'settings.ratings.escalate.disabled',
+          )}
           checked={values.escalateOnBadRating}
           disabled={!values.enabled}
           onChange={(event) => update({ escalateOnBadRating: event.currentTarget.checked })}
@@ -53,14 +53,15 @@ function RatingsForm({ settings }: { settings: RatingSettings }) {
 
 /** Settings → Ratings: whether customers are asked to rate chats, and whether bad ratings open tickets. */
 export function RatingsSettings() {
+  const t = useT();
   const query = useRatingSettings();
   return (
     <SettingsSection
-      title="Ratings"
-      description="Customer ratings show on each conversation and can escalate unhappy customers to your team."
+      title={t('settings.ratings.title')}
+      description={t('settings.ratings.description')}
       testId="settings-ratings"
     >
-      <SectionQuery query={query} what="rating settings">
+      <SectionQuery query={query} what={t('settings.ratings.what')}>
         {(settings) => <RatingsForm settings={settings} />}
       </SectionQuery>
     </SettingsSection>

@@ -3,12 +3,14 @@ import { Link } from 'react-router';
 import { type RetentionSettings, useRetentionSettings, useSaveRetentionSettings } from '../api/retention.ts';
 import { AlertIcon } from '../common/icons.tsx';
 import { useLocale } from '../common/use-locale.ts';
+import { richText } from '../i18n/rich-text.ts';
+import { useT } from '../i18n/use-t.ts';
 import { numberOrEmpty, SaveBar, SectionQuery, SettingsSection } from './settings-parts.tsx';
 import { useSettingsForm } from './use-settings-form.ts';
 
 function RetentionForm({ retention }: { retention: RetentionSettings }) {
+  const t = useT();
   const locale = useLocale();
-  const numbers = new Intl.NumberFormat(locale);
   const form = useSettingsForm<{ days: number | '' }>({ days: retention.days });
   const save = useSaveRetentionSettings();
   const days = form.values.days;
@@ -28,8 +30,8 @@ function RetentionForm({ retention }: { retention: RetentionSettings }) {
         }}
       >
         <NumberInput
-          label="Keep conversations for (days)"
-          description={`Conversations and their messages are deleted this many days after they started. At most ${retention.maxDays} days (GDPR and Shopify's data rules).`}
+          label={t('settings.retention.days')}
+          description={t('settings.retention.days.description', { max: retention.maxDays })}
           value={days}
           onChange={(value) => {
             form.set({ days: numberOrEmpty(value) });
@@ -45,24 +47,29 @@ function RetentionForm({ retention }: { retention: RetentionSettings }) {
         <SaveBar form={form} save={save} dirty={dirty} />
       </form>
       <Text size="sm" data-testid="retention-next-purge">
-        Next purge: <strong>{nextPurge}</strong> —{' '}
-        {retention.deletedAtNextPurge === 0
-          ? 'nothing to delete.'
-          : `${numbers.format(retention.deletedAtNextPurge)} conversations will be deleted.`}
+        {richText(t('settings.retention.nextPurge'), {
+          date: <strong>{nextPurge}</strong>,
+          outcome:
+            retention.deletedAtNextPurge === 0
+              ? t('settings.retention.nothingToDelete')
+              : t('settings.retention.willBeDeleted', { count: retention.deletedAtNextPurge }),
+        })}
       </Text>
       <Alert variant="light" color={retention.expiringWithin7Days ? 'orange' : 'gray'} icon={<AlertIcon />}>
-        {numbers.format(retention.expiringWithin7Days)} conversations are deleted within 7 days.{' '}
-        {/* The alert's own text colour: indigo links fall under 4.5:1 on its orange tint. */}
-        <Anchor
-          component={Link}
-          to="/conversations?expiresWithinDays=7"
-          c="inherit"
-          fw={600}
-          underline="always"
-        >
-          Review and export them
-        </Anchor>{' '}
-        before they go. Tickets stay; they show their conversation as expired.
+        {richText(t('settings.retention.expiringSoon', { count: retention.expiringWithin7Days, days: 7 }), {
+          // The alert's own text colour: indigo links fall under 4.5:1 on its orange tint.
+          link: (
+            <Anchor
+              component={Link}
+              to="/conversations?expiresWithinDays=7"
+              c="inherit"
+              fw={600}
+              underline="always"
+            >
+              {t('settings.retention.review')}
+            </Anchor>
+          ),
+        })}
       </Alert>
     </Stack>
   );
@@ -70,14 +77,15 @@ function RetentionForm({ retention }: { retention: RetentionSettings }) {
 
 /** Settings → Data retention: how long conversations are kept, and what the next purge deletes. */
 export function RetentionSettingsSection() {
+  const t = useT();
   const query = useRetentionSettings();
   return (
     <SettingsSection
-      title="Data retention"
-      description="Conversations are deleted automatically; export what you need to keep before then."
+      title={t('settings.retention.title')}
+      description={t('settings.retention.description')}
       testId="settings-retention"
     >
-      <SectionQuery query={query} what="retention settings">
+      <SectionQuery query={query} what={t('settings.retention.what')}>
         {(retention) => <RetentionForm retention={retention} />}
       </SectionQuery>
     </SettingsSection>

@@ -3,6 +3,8 @@ import { type ComponentType, lazy, Suspense } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../common/page-header.tsx';
 import { usePageTitle } from '../common/use-page-title.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import { useT } from '../i18n/use-t.ts';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import { SectionFallback } from './settings-parts.tsx';
 
@@ -34,37 +36,41 @@ const DataRequestsSection = lazy(() =>
   import('./data-requests.tsx').then((m) => ({ default: m.DataRequestsSection })),
 );
 
-type Section = { value: string; label: string; component: ComponentType };
+type Section = { value: string; label: MessageKey; component: ComponentType };
 
-/** The sections, in tab order; each has its own URL: `/settings/<value>`. */
+/** The sections, in tab order (`label`: the tab's text key); each has its own URL: `/settings/<value>`. */
 export const SETTINGS_SECTIONS: readonly Section[] = [
-  { value: 'ai', label: 'AI', component: AiSettingsSection },
-  { value: 'ratings', label: 'Ratings', component: RatingsSettings },
-  { value: 'billing', label: 'Billing', component: BillingSettingsSection },
-  { value: 'channels', label: 'Channels', component: ChannelSettingsSection },
-  { value: 'notifications', label: 'Notifications', component: NotificationSettingsSection },
-  { value: 'retention', label: 'Data retention', component: RetentionSettingsSection },
-  { value: 'data-requests', label: 'Data requests', component: DataRequestsSection },
-  { value: 'profile', label: 'Your profile', component: ProfileSettingsSection },
+  { value: 'ai', label: 'settings.ai.tab', component: AiSettingsSection },
+  { value: 'ratings', label: 'settings.ratings.tab', component: RatingsSettings },
+  { value: 'billing', label: 'settings.billing.tab', component: BillingSettingsSection },
+  { value: 'channels', label: 'settings.channels.tab', component: ChannelSettingsSection },
+  { value: 'notifications', label: 'settings.notifications.tab', component: NotificationSettingsSection },
+  { value: 'retention', label: 'settings.retention.tab', component: RetentionSettingsSection },
+  { value: 'data-requests', label: 'settings.dataRequests.tab', component: DataRequestsSection },
+  { value: 'profile', label: 'settings.profile.tab', component: ProfileSettingsSection },
 ];
 
 /** Shop settings: AI model, ratings, billing cap, channels and notifications, one tab per section (`/settings` → AI). */
 export function SettingsPage() {
+  const t = useT();
   const { '*': rest = '' } = useParams();
   const navigate = useNavigate();
   const value = rest.replace(/\/+$/, '');
   const current = SETTINGS_SECTIONS.find((section) => section.value === value);
-  usePageTitle(current ? `${current.label} · Settings` : value ? 'Page not found' : 'Settings');
+  usePageTitle(
+    current
+      ? t('settings.pageTitle', { section: t(current.label) })
+      : value
+        ? t('settings.pageNotFound')
+        : t('settings.title'),
+  );
 
   if (!value) return <Navigate to="/settings/ai" replace />;
   if (!current) return <NotFoundPage />;
 
   return (
     <>
-      <PageHeader
-        title="Settings"
-        description="AI model, customer ratings, billing, channels and notifications."
-      />
+      <PageHeader title={t('settings.title')} description={t('settings.description')} />
       <Tabs
         value={current.value}
         onChange={(next) => {
@@ -72,10 +78,10 @@ export function SettingsPage() {
         }}
         keepMounted={false}
       >
-        <Tabs.List aria-label="Settings sections" mb="lg">
+        <Tabs.List aria-label={t('settings.sections')} mb="lg">
           {SETTINGS_SECTIONS.map((section) => (
             <Tabs.Tab key={section.value} value={section.value} data-testid={`settings-tab-${section.value}`}>
-              {section.label}
+              {t(section.label)}
             </Tabs.Tab>
           ))}
         </Tabs.List>

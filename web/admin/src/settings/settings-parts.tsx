@@ -5,6 +5,7 @@ import { errorMessage } from '../api/client.ts';
 import { DoneStatus } from '../common/done-status.tsx';
 import { QueryErrorState } from '../common/error-state.tsx';
 import { AlertIcon } from '../common/icons.tsx';
+import { useT } from '../i18n/use-t.ts';
 
 /** One settings section: a titled card. */
 export function SettingsSection({
@@ -44,7 +45,7 @@ export function SettingsSection({
   );
 }
 
-/** A section's load: skeleton, then the error with Retry, then `children(data)`. */
+/** A section's load: skeleton, then the error with Retry, then `children(data)`; `what`: "the AI settings". */
 export function SectionQuery<T>({
   query,
   what,
@@ -54,11 +55,12 @@ export function SectionQuery<T>({
   what: string;
   children: (data: T) => ReactNode;
 }) {
+  const t = useT();
   if (query.data !== undefined) return children(query.data);
   if (query.isError) {
-    return <QueryErrorState title={`Could not load the ${what}`} query={query} />;
+    return <QueryErrorState title={t('settings.loadFailed', { what })} query={query} />;
   }
-  return <FormSkeleton label={`Loading the ${what}`} />;
+  return <FormSkeleton label={t('settings.loadingWhat', { what })} />;
 }
 
 function FormSkeleton({ label }: { label: string }) {
@@ -74,10 +76,11 @@ function FormSkeleton({ label }: { label: string }) {
 
 /** While a section's code loads: the card's frame with a skeleton inside. */
 export function SectionFallback() {
+  const t = useT();
   return (
     <Paper withBorder radius="lg" p={{ base: 'md', sm: 'lg' }} maw={760}>
       <Skeleton height={24} width={160} mb="lg" />
-      <FormSkeleton label="Loading" />
+      <FormSkeleton label={t('settings.loading')} />
     </Paper>
   );
 }
@@ -99,21 +102,28 @@ export function FormActions({
   error: unknown;
   onDiscard: () => void;
 }) {
+  const t = useT();
   return (
     <Stack gap="sm" mt="xl">
       {error != null && (
-        <Alert variant="light" color="red" title="Not saved" icon={<AlertIcon />} role="alert">
+        <Alert
+          variant="light"
+          color="red"
+          title={t('settings.form.notSaved')}
+          icon={<AlertIcon />}
+          role="alert"
+        >
           {errorMessage(error)}
         </Alert>
       )}
       <Group gap="sm">
         <Button type="submit" disabled={!dirty} loading={saving}>
-          Save
+          {t('settings.form.save')}
         </Button>
         <Button variant="default" disabled={!dirty || saving} onClick={onDiscard}>
-          Discard changes
+          {t('settings.form.discard')}
         </Button>
-        <DoneStatus shown={saved && !dirty}>Saved</DoneStatus>
+        <DoneStatus shown={saved && !dirty}>{t('settings.form.saved')}</DoneStatus>
       </Group>
     </Stack>
   );

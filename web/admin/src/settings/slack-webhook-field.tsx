@@ -1,4 +1,5 @@
 import { Button, Code, Group, Input, Stack, Text, TextInput } from '@mantine/core';
+import { useT } from '../i18n/use-t.ts';
 
 export type WebhookAction = 'keep' | 'replace' | 'remove';
 
@@ -11,16 +12,16 @@ type Props = {
   onChange: (patch: { webhookAction?: WebhookAction; webhookUrl?: string }) => void;
 };
 
-const DESCRIPTION = 'An incoming-webhook URL from your Slack workspace (https://hooks.slack.com/services/…).';
-
 /** The Slack webhook: a URL input, or the stored (masked) URL with Replace and Remove. */
 export function SlackWebhookField({ masked, action, url, error, onChange }: Props) {
+  const t = useT();
+  const description = t('settings.notifications.webhook.description');
   if (!masked || action === 'replace') {
     return (
       <Stack gap={6}>
         <TextInput
-          label={masked ? 'New Slack webhook URL' : 'Slack webhook URL'}
-          description={DESCRIPTION}
+          label={t(masked ? 'settings.notifications.webhook.new' : 'settings.notifications.webhook')}
+          description={description}
           placeholder="https://hooks.slack.com/services/…"
           type="url"
           inputMode="url"
@@ -38,18 +39,18 @@ export function SlackWebhookField({ masked, action, url, error, onChange }: Prop
             w="fit-content"
             onClick={() => onChange({ webhookAction: 'keep', webhookUrl: '' })}
           >
-            Keep current URL
+            {t('settings.notifications.webhook.keepCurrent')}
           </Button>
         )}
       </Stack>
     );
   }
   return (
-    <Input.Wrapper label="Slack webhook URL" description={DESCRIPTION} labelElement="div">
+    <Input.Wrapper label={t('settings.notifications.webhook')} description={description} labelElement="div">
       <Stack gap={6} mt={6}>
         {action === 'remove' ? (
           <Text size="sm" c="red.8" data-testid="slack-webhook-removing">
-            The webhook will be removed when you save.
+            {t('settings.notifications.webhook.removed')}
           </Text>
         ) : (
           <Code data-testid="slack-webhook-set" style={{ overflowWrap: 'anywhere' }} w="fit-content">
@@ -59,12 +60,12 @@ export function SlackWebhookField({ masked, action, url, error, onChange }: Prop
         <Group gap="xs">
           {action === 'remove' ? (
             <Button size="xs" variant="default" onClick={() => onChange({ webhookAction: 'keep' })}>
-              Keep webhook
+              {t('settings.notifications.webhook.keep')}
             </Button>
           ) : (
             <>
               <Button size="xs" variant="default" onClick={() => onChange({ webhookAction: 'replace' })}>
-                Replace URL
+                {t('settings.notifications.webhook.replace')}
               </Button>
               <Button
                 size="xs"
@@ -72,7 +73,7 @@ export function SlackWebhookField({ masked, action, url, error, onChange }: Prop
                 color="red"
                 onClick={() => onChange({ webhookAction: 'remove' })}
               >
-                Remove
+                {t('settings.notifications.webhook.remove')}
               </Button>
             </>
           )}
