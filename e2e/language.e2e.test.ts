@@ -1,11 +1,14 @@
 // Languages in a real browser: a staff member switches the admin to Norwegian (bokmål) in Settings → Your
-// profile; the text, the page's lang and date formats follow, it survives a reload, and it is theirs only.
+// profile; the text, the page's lang and date formats follow (settings, a conversation, a ticket), it
+// survives a reload, and it is theirs only.
 import { describe, expect, it } from 'vitest';
 import { openSignedIn, until } from './helpers/admin.ts';
 import { CREDS, setUpAdminSuite } from './helpers/admin-suite.ts';
 import { apiGet } from './helpers/api.ts';
 
 const TEST_TIMEOUT = 90_000;
+/** A date as Norwegian writes it, "24. nov. 2026, 18:47" (English: "Nov 24, 2026, 6:47 PM"). */
+const NORWEGIAN_DATE = /^\d{1,2}\. [a-zæøå]+\.? \d{4},? (kl\. )?\d{2}[:.]\d{2}$/;
 
 describe('Languages: English and Norwegian per staff user (browser)', () => {
   const suite = setUpAdminSuite('FAILED-language-');
@@ -31,6 +34,52 @@ describe('Languages: English and Norwegian per staff user (browser)', () => {
       // Saved on the server, for this user.
       const me = (await apiGet(url, '/api/me', suite.cookie)) as { user: { locale: string } };
       expect(me.user.locale).toBe('nb');
+
+      // The settings page around the profile: its heading, tabs and the window title.
+      await page().getByRole('heading', { name: 'Innstillinger', level: 1 }).waitFor();
+      for (const tab of ['Vurderinger', 'Fakturering', 'Kanaler', 'Varsler', 'Datalagring']) {
+        await page().getByRole('tab', { name: tab }).waitFor();
+      }
+      await until(
+        () => page().title(),
+        (title) => title === 'Din profil · Innstillinger · Supportify',
+        'the Norwegian window title',
+      );
+      await page().getByRole('tab', { name: 'Varsler' }).click();
+      await page().getByRole('heading', { name: 'Varsler', level: 2 }).waitFor();
+      await page().getByRole('button', { name: 'Send testvarsel' }).waitFor();
+
+      // A conversation: its headings, details and dates in Norwegian.
+      const conversations = (await apiGet(url, '/api/conversations?limit=1', suite.cookie)) as {
+        items: Array<{ id: string }>;
+      };
+      await page().goto(`${url}/conversations/${conversations.items[0]!.id}`);
+      await page().getByRole('heading', { name: 'Historikk' }).waitFor();
+      await page().getByRole('link', { name: 'Samtaleliste' }).waitFor();
+      await page().getByRole('region', { name: 'Detaljer' }).getByText('Siste melding').waitFor();
+      expect(await page().getByTestId('conversation-status').textContent()).toMatch(/^(Uløst|Løst|Utkast)$/);
+      const started = page().getByRole('region', { name: 'Detaljer' }).locator('time').first();
+      expect(((await started.textContent()) ?? '').trim()).toMatch(NORWEGIAN_DATE);
+
+      // A ticket: thread, properties and history.
+      const tickets = (await apiGet(url, '/api/tickets?limit=1', suite.cookie)) as {
+        items: Array<{ number: number }>;
+      };
+      const ticketNumber = tickets.items[0]!.number;
+      await page().goto(`${url}/tickets/${ticketNumber}`);
+      await page().getByRole('heading', { name: 'Tråd' }).waitFor();
+      await page().getByRole('link', { name: 'Saksliste' }).waitFor();
+      await page().getByRole('button', { name: 'Slett', exact: true }).waitFor();
+      await page().getByLabel('Prioritet', { exact: true }).waitFor();
+      expect(await page().getByTestId('ticket-priority').textContent()).toMatch(/^(Lav|Middels|Høy|Haster)$/);
+      await until(
+        () => page().title(),
+        (title) => title === `#${ticketNumber} · Sak · Supportify`,
+        'the ticket window title',
+      );
+
+      await page().goto(`${url}/settings/profile`);
+      await page().getByRole('heading', { name: 'Din profil' }).waitFor();
 
       await page().getByRole('radio', { name: 'English' }).check();
       await page().getByRole('heading', { name: 'Your profile' }).waitFor();

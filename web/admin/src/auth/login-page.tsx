@@ -5,18 +5,21 @@ import { useLogin, useMe } from '../api/auth.ts';
 import { errorMessage, isApiError } from '../api/client.ts';
 import { AlertIcon, ChatIcon } from '../common/icons.tsx';
 import { usePageTitle } from '../common/use-page-title.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import { useT } from '../i18n/use-t.ts';
 import { safeReturnPath } from './return-path.ts';
 
-function loginErrorTitle(error: unknown): string {
+function loginErrorTitle(error: unknown): MessageKey {
   if (isApiError(error) && (error.code === 'too_many_attempts' || error.code === 'rate_limited'))
-    return 'Too many attempts';
-  if (isApiError(error) && error.code === 'invalid_credentials') return 'Could not sign you in';
-  return 'Sign-in failed';
+    return 'auth.login.tooManyAttempts';
+  if (isApiError(error) && error.code === 'invalid_credentials') return 'auth.login.invalidCredentials';
+  return 'auth.login.failed';
 }
 
 /** Email + password sign-in; returns to `?next=` afterwards. */
 export function LoginPage() {
-  usePageTitle('Sign in');
+  const t = useT();
+  usePageTitle(t('auth.login.pageTitle'));
   const [searchParams] = useSearchParams();
   const returnTo = safeReturnPath(searchParams.get('next'));
   const me = useMe();
@@ -40,22 +43,27 @@ export function LoginPage() {
             <ChatIcon size={24} />
           </Center>
           <Title order={1} fz="h2">
-            Sign in to Supportify
+            {t('auth.login.title')}
           </Title>
           <Text c="dimmed" size="sm">
-            Review conversations and help your customers.
+            {t('auth.login.subtitle')}
           </Text>
         </Stack>
         <Paper withBorder shadow="sm" p="xl" radius="lg">
           <form onSubmit={submit}>
             <Stack gap="md">
               {login.isError && (
-                <Alert color="red" variant="light" title={loginErrorTitle(login.error)} icon={<AlertIcon />}>
+                <Alert
+                  color="red"
+                  variant="light"
+                  title={t(loginErrorTitle(login.error))}
+                  icon={<AlertIcon />}
+                >
                   {errorMessage(login.error)}
                 </Alert>
               )}
               <TextInput
-                label="Email"
+                label={t('auth.login.email')}
                 type="email"
                 name="email"
                 autoComplete="username"
@@ -65,7 +73,7 @@ export function LoginPage() {
                 onChange={(event) => setEmail(event.currentTarget.value)}
               />
               <TextInput
-                label="Password"
+                label={t('auth.login.password')}
                 type="password"
                 name="password"
                 autoComplete="current-password"
@@ -74,7 +82,7 @@ export function LoginPage() {
                 onChange={(event) => setPassword(event.currentTarget.value)}
               />
               <Button type="submit" fullWidth loading={login.isPending} mt="xs">
-                Sign in
+                {t('auth.login.submit')}
               </Button>
             </Stack>
           </form>

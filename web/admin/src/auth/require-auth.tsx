@@ -4,11 +4,13 @@ import { useMe } from '../api/auth.ts';
 import { isEmbedded } from '../api/shopify-session.ts';
 import { ErrorState } from '../common/error-state.tsx';
 import { PageLoader } from '../common/page-loader.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { loginPath } from './return-path.ts';
 import { ShopifyInstall } from './shopify-install.tsx';
 
 /** Renders the signed-in pages, or sends the visitor to /login keeping where they were going. */
 export function RequireAuth() {
+  const t = useT();
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <PageLoader fullScreen />;
@@ -16,7 +18,7 @@ export function RequireAuth() {
     return (
       <Container size="sm" py="xl">
         <ErrorState
-          title="Could not load your session"
+          title={t('auth.sessionFailed')}
           error={me.error}
           onRetry={() => me.refetch()}
           retrying={me.isFetching}

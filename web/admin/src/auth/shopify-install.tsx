@@ -1,6 +1,7 @@
 import { Button, Container, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { embeddedShop, startShopifyInstall } from '../api/shopify-session.ts';
+import { useT } from '../i18n/use-t.ts';
 
 const STARTED_KEY = 'supportify.shopifyInstallStarted';
 
@@ -9,6 +10,7 @@ const STARTED_KEY = 'supportify.shopifyInstallStarted';
  * the top level, since Shopify's pages cannot be shown in its own iframe.
  */
 export function ShopifyInstall() {
+  const t = useT();
   const shop = embeddedShop();
   useEffect(() => {
     // Once per browser session on its own: should the install not help, the button is there (no loop).
@@ -20,16 +22,14 @@ export function ShopifyInstall() {
     <Container size="sm" py="xl">
       <Stack gap="sm">
         <Title order={1} fz="h2">
-          Connecting Supportify to your store
+          {t('auth.install.title')}
         </Title>
         <Text c="dimmed">
-          {shop
-            ? `Shopify asks you to approve Supportify's access to ${shop}.`
-            : 'Open Supportify from your Shopify admin to connect it.'}
+          {shop ? t('auth.install.approve', { shop }) : t('auth.install.openFromShopify')}
         </Text>
         {shop && (
           <Button onClick={() => startShopifyInstall(shop)} w="fit-content">
-            Continue to Shopify
+            {t('auth.install.continue')}
           </Button>
         )}
       </Stack>

@@ -410,6 +410,21 @@ export const en = {
       '{count} conversations are deleted within {days} days. {link} before they go. Tickets stay; they show their conversation as expired.',
   },
   'settings.retention.review': 'Review and export them',
+  // Sign-in and the Shopify install page
+  'auth.login.pageTitle': 'Sign in',
+  'auth.login.title': 'Sign in to Supportify',
+  'auth.login.subtitle': 'Review conversations and help your customers.',
+  'auth.login.email': 'Email',
+  'auth.login.password': 'Password',
+  'auth.login.submit': 'Sign in',
+  'auth.login.tooManyAttempts': 'Too many attempts',
+  'auth.login.invalidCredentials': 'Could not sign you in',
+  'auth.login.failed': 'Sign-in failed',
+  'auth.sessionFailed': 'Could not load your session',
+  'auth.install.title': 'Connecting Supportify to your store',
+  'auth.install.approve': "Shopify asks you to approve Supportify's access to {shop}.",
+  'auth.install.openFromShopify': 'Open Supportify from your Shopify admin to connect it.',
+  'auth.install.continue': 'Continue to Shopify',
 } as const;
 
 export type MessageKey = keyof typeof en;
