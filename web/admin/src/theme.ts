@@ -1,4 +1,5 @@
 import { Alert, createTheme, DEFAULT_THEME, type MantineColorsTuple, Modal } from '@mantine/core';
+import type { Translate } from './i18n/use-t.ts';
 
 /** A default palette with shades 8 and 9 replaced (the darker ends, used for text and filled controls). */
 function withDarkerEnds(name: keyof typeof DEFAULT_THEME.colors, shade8: string, shade9: string) {
@@ -40,9 +41,16 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji"',
   fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
   headings: { fontWeight: '650' },
-  components: {
-    // Close buttons are an icon alone: without a name screen readers announce just "button".
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    Alert: Alert.extend({ defaultProps: { closeButtonLabel: 'Dismiss' } }),
-  },
 });
+
+/**
+ * The names of Mantine's icon-only close buttons (without one screen readers announce just "button"), in
+ * the UI's language: a theme layered over `theme` below the providers that know the language.
+ */
+export const closeButtonNames = (t: Translate) =>
+  createTheme({
+    components: {
+      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }),
+      Alert: Alert.extend({ defaultProps: { closeButtonLabel: t('common.dismiss') } }),
+    },
+  });

@@ -1,16 +1,26 @@
+import type { MessageKey } from '../i18n/messages-en.ts';
+import { type Params, pageLanguage, translate } from '../i18n/translate.ts';
 import { sessionTokenHeader } from './shopify-session.ts';
 
 /** An API failure: the server's `{ error: { code, message } }`, or a network problem (status 0). */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** For a failure the browser words itself (no server message): its text in the UI's language. */
+  readonly text?: { key: MessageKey; params?: Params };
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, text?: { key: MessageKey; params?: Params }) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.text = text;
   }
+}
+
+/** A failure worded by the browser: `key`'s text, in English as the message and translated when shown. */
+export function clientError(status: number, code: string, key: MessageKey, params?: Params): ApiError {
+  return new ApiError(status, code, translate('en', key, params), { key, params });
 }
 
 type RequestOptions = {
@@ -24,11 +34,9 @@ type ErrorBody = { error?: { code?: unknown; message?: unknown } };
 function errorFrom(status: number, data: unknown): ApiError {
   const error = (data as ErrorBody | null)?.error;
   const code = typeof error?.code === 'string' ? error.code : 'http_error';
-  const message =
-    typeof error?.message === 'string' && error.message
-      ? error.message
-      : `The server answered with an error (${status}).`;
-  return new ApiError(status, code, message);
+  return typeof error?.message === 'string' && error.message
+    ? new ApiError(status, code, error.message)
+    : clientError(status, code, 'error.http', { status: String(status) });
 }
 
 /**
@@ -49,11 +57,7 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
     });
   } catch (cause) {
     if (options.signal?.aborted) throw cause;
-    throw new ApiError(
-      0,
-      'network_error',
-      'Could not reach the server. Check your connection and try again.',
-    );
+    throw clientError(0, 'network_error', 'error.network');
   }
   const text = response.status === 204 ? '' : await response.text();
   let data: unknown = null;
@@ -85,6 +89,12 @@ export function withQuery(
 export const isApiError = (error: unknown, status?: number): error is ApiError =>
   error instanceof ApiError && (status === undefined || error.status === status);
 
-/** A sentence to show for any thrown value. */
-export const errorMessage = (error: unknown): string =>
-  error instanceof Error && error.message ? error.message : 'Something went wrong.';
+/**
+ * A sentence to show for any thrown value: the server's message as it is (English), a failure the browser
+ * worded in the page's language.
+ */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError && error.text)
+    return translate(pageLanguage(), error.text.key, error.text.params);
+  return error instanceof Error && error.message ? error.message : translate(pageLanguage(), 'error.unknown');
+}

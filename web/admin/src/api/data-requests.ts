@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, apiFetch } from './client.ts';
+import { apiFetch, clientError } from './client.ts';
 import { settingsKeys } from './settings.ts';
 import { sessionTokenHeader } from './shopify-session.ts';
 
@@ -40,7 +40,9 @@ export async function downloadDataRequest(request: DataRequest): Promise<void> {
     headers: await sessionTokenHeader(),
   });
   if (!response.ok) {
-    throw new ApiError(response.status, 'download_failed', `The download failed (${response.status}).`);
+    throw clientError(response.status, 'download_failed', 'error.downloadFailed', {
+      status: String(response.status),
+    });
   }
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');

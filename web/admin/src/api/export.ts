@@ -1,4 +1,4 @@
-import { ApiError } from './client.ts';
+import { clientError } from './client.ts';
 import { isEmbedded, sessionTokenHeader } from './shopify-session.ts';
 
 export type ExportFormat = 'ndjson' | 'csv';
@@ -25,7 +25,9 @@ export async function downloadExport(path: string): Promise<void> {
   }
   const response = await fetch(path, { credentials: 'same-origin', headers: await sessionTokenHeader() });
   if (!response.ok) {
-    throw new ApiError(response.status, 'export_failed', `The export failed (${response.status}).`);
+    throw clientError(response.status, 'export_failed', 'error.exportFailed', {
+      status: String(response.status),
+    });
   }
   const disposition = response.headers.get('content-disposition') ?? '';
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'conversations-export';

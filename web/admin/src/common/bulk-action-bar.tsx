@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useT } from '../i18n/use-t.ts';
 
 /**
  * The actions for the selected rows, shown while any are selected: "3 selected", the actions, and a way
@@ -16,6 +17,7 @@ export function BulkActionBar({
   onClear: () => void;
   children: ReactNode;
 }) {
+  const t = useT();
   return (
     <Paper
       role="region"
@@ -31,12 +33,12 @@ export function BulkActionBar({
       <Group justify="space-between" gap="sm">
         <Group gap="sm">
           <Text size="sm" fw={700} role="status" data-testid="selected-count">
-            {count} selected
+            {t('bulk.selected', { count })}
           </Text>
           {children}
         </Group>
         <Button variant="subtle" size="xs" onClick={onClear}>
-          Clear selection
+          {t('bulk.clear')}
         </Button>
       </Group>
     </Paper>

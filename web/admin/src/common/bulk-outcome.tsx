@@ -1,6 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import type { BulkFailure } from '../api/bulk-actions.ts';
 import { errorMessage } from '../api/client.ts';
+import { type Translate, useT } from '../i18n/use-t.ts';
 import { AlertIcon, CheckIcon } from './icons.tsx';
 
 /**
@@ -14,8 +15,8 @@ export type BulkOutcome = {
 };
 
 /** The outcome of a request refused as a whole (bad input, network). */
-export const bulkError = (error: unknown): BulkOutcome => ({
-  done: 'Nothing was changed',
+export const bulkError = (error: unknown, t: Translate): BulkOutcome => ({
+  done: t('bulk.nothingChanged'),
   failures: [],
   error: errorMessage(error),
 });
@@ -35,6 +36,7 @@ export function bulkOutcome<R extends { ok: true } | BulkFailure>(
 
 /** The outcome of the last bulk action above the list, until dismissed. */
 export function BulkOutcomeAlert({ outcome, onClose }: { outcome: BulkOutcome; onClose: () => void }) {
+  const t = useT();
   const failed = outcome.failures.length > 0 || outcome.error !== undefined;
   return (
     <Alert
@@ -43,7 +45,7 @@ export function BulkOutcomeAlert({ outcome, onClose }: { outcome: BulkOutcome; o
       icon={failed ? <AlertIcon /> : <CheckIcon />}
       title={outcome.done}
       withCloseButton
-      closeButtonLabel="Dismiss"
+      closeButtonLabel={t('common.dismiss')}
       onClose={onClose}
       role={failed ? 'alert' : 'status'}
       mb="md"
@@ -52,11 +54,7 @@ export function BulkOutcomeAlert({ outcome, onClose }: { outcome: BulkOutcome; o
       {outcome.error !== undefined && <Text size="sm">{outcome.error}</Text>}
       {outcome.failures.length > 0 && (
         <>
-          <Text size="sm">
-            {outcome.failures.length === 1
-              ? '1 was not changed:'
-              : `${outcome.failures.length} were not changed:`}
-          </Text>
+          <Text size="sm">{t('bulk.notChanged', { count: outcome.failures.length })}</Text>
           <List size="sm" mt={4}>
             {outcome.failures.map((f) => (
               <List.Item key={f.item}>

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api/client.ts';
+import { useT } from '../i18n/use-t.ts';
 import { AlertIcon } from './icons.tsx';
 
 /**
@@ -28,6 +29,7 @@ export function ConfirmModal({
   error: unknown;
   errorTitle: string;
 }) {
+  const t = useT();
   return (
     <Modal
       opened={opened}
@@ -45,7 +47,7 @@ export function ConfirmModal({
       )}
       <Group justify="flex-end" gap="sm" mt="lg">
         <Button variant="default" onClick={onClose} disabled={pending}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button color="red.8" loading={pending} onClick={onConfirm} data-autofocus>
           {confirmLabel}

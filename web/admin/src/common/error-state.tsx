@@ -1,6 +1,7 @@
 import { Alert, Button, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api/client.ts';
+import { useT } from '../i18n/use-t.ts';
 import { AlertIcon } from './icons.tsx';
 
 type Props = {
@@ -12,15 +13,16 @@ type Props = {
 };
 
 /** A failed load: the server's message and a Retry button. */
-export function ErrorState({ title = 'Something went wrong', error, onRetry, retrying, children }: Props) {
+export function ErrorState({ title, error, onRetry, retrying, children }: Props) {
+  const t = useT();
   return (
-    <Alert variant="light" color="red" title={title} icon={<AlertIcon />} role="alert">
+    <Alert variant="light" color="red" title={title ?? t('common.error')} icon={<AlertIcon />} role="alert">
       {errorMessage(error)}
       {(onRetry || children) && (
         <Group gap="sm" mt="md">
           {onRetry && (
             <Button size="xs" variant="white" color="red" onClick={onRetry} loading={retrying}>
-              Retry
+              {t('common.retry')}
             </Button>
           )}
           {children}

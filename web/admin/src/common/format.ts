@@ -1,4 +1,5 @@
 import type { Customer } from '../api/types.ts';
+import type { Translate } from '../i18n/use-t.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -38,13 +39,13 @@ export function formatFullDateTime(iso: string, locale?: string): string {
   return formatter(locale, { dateStyle: 'full', timeStyle: 'long' }).format(date);
 }
 
-/** The customer's name, else email, else "Anonymous". */
-export function customerLabel(customer: Customer | null | undefined): string {
-  return customer?.name?.trim() || customer?.email?.trim() || 'Anonymous';
+/** The customer's name, else email, else "Anonymous" (in the UI's language). */
+export function customerLabel(customer: Customer | null | undefined, t: Translate): string {
+  return customer?.name?.trim() || customer?.email?.trim() || t('common.anonymous');
 }
 
-/** "512 B", "12.3 KB", "4.1 MB" (binary units, one decimal under 100). */
-export function formatBytes(bytes: number): string {
+/** "512 B", "12.3 KB", "4.1 MB" (binary units, one decimal under 100) in the given locale. */
+export function formatBytes(bytes: number, locale?: string): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '';
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KB', 'MB', 'GB'];
@@ -54,5 +55,7 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${value < 100 ? value.toFixed(1).replace(/\.0$/, '') : Math.round(value)} ${units[unit]}`;
+  const digits = value < 100 ? 1 : 0;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, useGrouping: false });
+  return `${number.format(value)} ${units[unit]}`;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { type Translate, useT } from '../i18n/use-t.ts';
 import { formatDate, formatFullDateTime } from './format.ts';
 import { useLocale } from './use-locale.ts';
 
@@ -19,12 +20,12 @@ function relativeFormatter(locale: string | undefined): Intl.RelativeTimeFormat 
   }
 }
 
-/** "5 minutes ago", "yesterday", "just now"; the date past a month. */
-export function formatRelative(iso: string, now: number, locale?: string): string {
+/** "5 minutes ago", "yesterday", "just now"; the date past a month (in `locale`, "just now" from `t`). */
+export function formatRelative(iso: string, now: number, locale: string | undefined, t: Translate): string {
   const time = new Date(iso).getTime();
   if (Number.isNaN(time)) return iso;
   const diff = time - now;
-  if (Math.abs(diff) < 45_000) return 'just now';
+  if (Math.abs(diff) < 45_000) return t('time.justNow');
   if (Math.abs(diff) >= 30 * 86_400_000) return formatDate(iso, locale);
   const [unit, size] = UNITS.find(([, ms]) => Math.abs(diff) >= ms) ?? UNITS[UNITS.length - 1];
   return relativeFormatter(locale).format(Math.round(diff / size), unit);
@@ -42,11 +43,12 @@ function useNow(): number {
 
 /** A relative `<time>` ("3 hours ago") with the exact date and time as its tooltip. */
 export function RelativeTime({ iso }: { iso: string }) {
+  const t = useT();
   const locale = useLocale();
   const now = useNow();
   return (
     <time dateTime={iso} title={formatFullDateTime(iso, locale)}>
-      {formatRelative(iso, now, locale)}
+      {formatRelative(iso, now, locale, t)}
     </time>
   );
 }

@@ -21,6 +21,14 @@ export function toLanguage(value: string | null | undefined): Language {
 
 export type Params = Record<string, string | number>;
 
+/**
+ * The language the page is shown in, for text made outside React (an error a request throws): `<html lang>`,
+ * which `useLanguage` keeps up to date.
+ */
+export function pageLanguage(): Language {
+  return typeof document === 'undefined' ? 'en' : toLanguage(document.documentElement.lang);
+}
+
 /** The text for `key` in `language`, with `{name}` filled from `params` and plurals chosen by `count`. */
 export function translate(language: Language, key: MessageKey, params: Params = {}): string {
   const message = CATALOGUES[language][key] ?? en[key];

@@ -2,22 +2,24 @@ import { ActionIcon, Kbd, Modal, Stack, Table, Text, Title, Tooltip } from '@man
 import { useDisclosure } from '@mantine/hooks';
 import { Fragment, useEffect } from 'react';
 import { useNavigate } from 'react-router';
+import { useT } from '../i18n/use-t.ts';
 import { Announcer } from './announce.tsx';
 import classes from './keyboard.module.css';
 import { listenForShortcuts } from './listen.ts';
-import { SHORTCUTS, type Shortcut, useShortcut } from './shortcuts.ts';
+import { GROUP_KEYS, SHORTCUTS, type Shortcut, useShortcut } from './shortcuts.ts';
 
 const GROUPS = [...new Set(SHORTCUTS.map((s) => s.group))];
 const KEY_LABELS: Record<string, string> = { Escape: 'Esc' };
 
 function Keys({ keys }: { keys: Shortcut['keys'] }) {
+  const t = useT();
   return (
     <span className={classes.keys}>
       {keys.map((key, i) => (
         <Fragment key={key}>
           {i > 0 && (
             <Text span size="xs" c="dimmed" mx={6}>
-              then
+              {t('shortcuts.then')}
             </Text>
           )}
           <Kbd>{KEY_LABELS[key] ?? key}</Kbd>
@@ -29,13 +31,20 @@ function Keys({ keys }: { keys: Shortcut['keys'] }) {
 
 /** The `?` dialog: every shortcut, grouped by where it works. */
 function ShortcutHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="lg" data-testid="shortcut-help">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('shortcuts.title')}
+      size="lg"
+      data-testid="shortcut-help"
+    >
       <Stack gap="lg">
         {GROUPS.map((group) => (
           <section key={group} aria-labelledby={`shortcuts-${group}`}>
             <Title order={3} fz="sm" mb="xs" id={`shortcuts-${group}`}>
-              {group}
+              {t(GROUP_KEYS[group])}
             </Title>
             <Table verticalSpacing={6} withRowBorders={false} aria-labelledby={`shortcuts-${group}`}>
               <Table.Tbody>
@@ -44,7 +53,7 @@ function ShortcutHelp({ opened, onClose }: { opened: boolean; onClose: () => voi
                     <Table.Th scope="row" w={150} fw={400}>
                       <Keys keys={s.keys} />
                     </Table.Th>
-                    <Table.Td>{s.description}</Table.Td>
+                    <Table.Td>{t(s.description)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -52,7 +61,7 @@ function ShortcutHelp({ opened, onClose }: { opened: boolean; onClose: () => voi
           </section>
         ))}
         <Text size="sm" c="dimmed">
-          Shortcuts do nothing while you type in a field, or with Ctrl, Alt or ⌘ held.
+          {t('shortcuts.note')}
         </Text>
       </Stack>
     </Modal>
@@ -64,6 +73,7 @@ function ShortcutHelp({ opened, onClose }: { opened: boolean; onClose: () => voi
  * work on every page (go to, help), and offers a button that opens the list of shortcuts.
  */
 export function KeyboardShortcuts() {
+  const t = useT();
   const navigate = useNavigate();
   const [helpOpened, help] = useDisclosure(false);
   useEffect(() => listenForShortcuts(document), []);
@@ -73,11 +83,11 @@ export function KeyboardShortcuts() {
 
   return (
     <>
-      <Tooltip label="Keyboard shortcuts (?)">
+      <Tooltip label={t('shortcuts.button')}>
         <ActionIcon
           variant="default"
           size="lg"
-          aria-label="Keyboard shortcuts"
+          aria-label={t('shortcuts.title')}
           onClick={help.open}
           visibleFrom="sm"
         >

@@ -1,6 +1,7 @@
 // The admin's keyboard shortcuts: one table for the key handling and the help dialog, and a registry
 // where mounted components offer what an action means on the current page.
 import { type RefObject, useEffect, useEffectEvent } from 'react';
+import type { MessageKey } from '../i18n/messages-en.ts';
 
 export type ShortcutAction =
   | 'nextRow'
@@ -12,37 +13,42 @@ export type ShortcutAction =
   | 'goTickets'
   | 'help';
 
+export type ShortcutGroup = 'anywhere' | 'lists' | 'item';
+
+/** Where a group of shortcuts works, as the help dialog titles it. */
+export const GROUP_KEYS = {
+  anywhere: 'shortcuts.group.anywhere',
+  lists: 'shortcuts.group.lists',
+  item: 'shortcuts.group.item',
+} as const satisfies Record<ShortcutGroup, MessageKey>;
+
 export type Shortcut = {
   /** Keys pressed one after the other (`['g', 'c']`), as KeyboardEvent.key values. */
   keys: readonly string[];
-  description: string;
-  group: 'Anywhere' | 'Lists' | 'A conversation or ticket';
+  /** What the keys do, read with `t`. */
+  description: MessageKey;
+  group: ShortcutGroup;
   /** What the keys trigger; absent for keys the page handles itself (Enter on a row, Escape). */
   action?: ShortcutAction;
 };
 
 /** Every shortcut, in the order the help dialog lists them. */
 export const SHORTCUTS: readonly Shortcut[] = [
-  { keys: ['g', 'c'], description: 'Go to Conversations', group: 'Anywhere', action: 'goConversations' },
-  { keys: ['g', 't'], description: 'Go to Tickets', group: 'Anywhere', action: 'goTickets' },
-  { keys: ['/'], description: 'Search the list', group: 'Anywhere', action: 'search' },
-  { keys: ['?'], description: 'Show keyboard shortcuts', group: 'Anywhere', action: 'help' },
-  { keys: ['Escape'], description: 'Leave the text field you are typing in', group: 'Anywhere' },
-  { keys: ['j'], description: 'Next row', group: 'Lists', action: 'nextRow' },
-  { keys: ['k'], description: 'Previous row', group: 'Lists', action: 'previousRow' },
-  { keys: ['Enter'], description: 'Open the focused row', group: 'Lists' },
   {
-    keys: ['e'],
-    description: 'Resolve the conversation (in the list: the focused one), or the ticket when it may be',
-    group: 'A conversation or ticket',
-    action: 'resolve',
+    keys: ['g', 'c'],
+    description: 'shortcuts.goConversations',
+    group: 'anywhere',
+    action: 'goConversations',
   },
-  {
-    keys: ['r'],
-    description: 'Write a reply: the ticket reply box or the AI draft',
-    group: 'A conversation or ticket',
-    action: 'reply',
-  },
+  { keys: ['g', 't'], description: 'shortcuts.goTickets', group: 'anywhere', action: 'goTickets' },
+  { keys: ['/'], description: 'shortcuts.search', group: 'anywhere', action: 'search' },
+  { keys: ['?'], description: 'shortcuts.help', group: 'anywhere', action: 'help' },
+  { keys: ['Escape'], description: 'shortcuts.leaveField', group: 'anywhere' },
+  { keys: ['j'], description: 'shortcuts.nextRow', group: 'lists', action: 'nextRow' },
+  { keys: ['k'], description: 'shortcuts.previousRow', group: 'lists', action: 'previousRow' },
+  { keys: ['Enter'], description: 'shortcuts.openRow', group: 'lists' },
+  { keys: ['e'], description: 'shortcuts.resolve', group: 'item', action: 'resolve' },
+  { keys: ['r'], description: 'shortcuts.reply', group: 'item', action: 'reply' },
 ];
 
 /** Returns false when the action means nothing here after all (the key then does what it usually does). */

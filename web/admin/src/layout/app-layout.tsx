@@ -6,6 +6,8 @@ import { useMe } from '../api/auth.ts';
 import { useLiveEvents } from '../api/live-events.ts';
 import { ChatIcon } from '../common/icons.tsx';
 import { PageLoader } from '../common/page-loader.tsx';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import { type Translate, useT } from '../i18n/use-t.ts';
 import { KeyboardShortcuts } from '../keyboard/keyboard-shortcuts.tsx';
 import classes from './app-layout.module.css';
 import { FallbackBanner } from './fallback-banner.tsx';
@@ -14,8 +16,15 @@ import { NAV_ITEMS } from './nav-items.ts';
 import { NewTicketsBadge } from './new-tickets-badge.tsx';
 import { SignOutButton } from './sign-out-button.tsx';
 
+const ROLE_KEYS: Record<string, MessageKey> = { owner: 'layout.role.owner', agent: 'layout.role.agent' };
+
+/** A staff role in words (a role this build does not know, as the server names it). */
+const roleLabel = (t: Translate, role: string) =>
+  Object.hasOwn(ROLE_KEYS, role) ? t(ROLE_KEYS[role]!) : role;
+
 /** The signed-in frame: header with shop and user, navigation, and the current page. */
 export function AppLayout() {
+  const t = useT();
   const [navOpened, nav] = useDisclosure(false);
   const { pathname } = useLocation();
   const { data: me } = useMe();
@@ -28,7 +37,7 @@ export function AppLayout() {
       padding={{ base: 'sm', sm: 'lg' }}
     >
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('layout.skipToContent')}
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -38,7 +47,7 @@ export function AppLayout() {
               onClick={nav.toggle}
               hiddenFrom="sm"
               size="sm"
-              aria-label={navOpened ? 'Close navigation' : 'Open navigation'}
+              aria-label={navOpened ? t('layout.closeNav') : t('layout.openNav')}
             />
             <Link to="/conversations" className={classes.brand}>
               <Center w={30} h={30} bg="indigo.7" c="white" style={{ borderRadius: 8, flexShrink: 0 }}>
@@ -74,7 +83,7 @@ export function AppLayout() {
 
       <AppShell.Navbar
         p="sm"
-        aria-label="Main navigation"
+        aria-label={t('nav.label')}
         className={classes.navbar}
         data-collapsed={!navOpened || undefined}
       >
@@ -87,7 +96,7 @@ export function AppLayout() {
                   key={item.to}
                   component={Link}
                   to={item.to}
-                  label={item.label}
+                  label={t(item.label)}
                   leftSection={<item.icon size={18} />}
                   rightSection={item.to === '/tickets' ? <NewTicketsBadge /> : undefined}
                   active={active}
@@ -104,13 +113,13 @@ export function AppLayout() {
         {me && (
           <AppShell.Section pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-              Shop
+              {t('layout.shop')}
             </Text>
             <Text size="sm" fw={600} truncate>
               {me.shop.name}
             </Text>
             <Text size="xs" c="dimmed" truncate mt={6}>
-              Signed in as {me.user.name} ({me.user.role})
+              {t('layout.signedInAs', { name: me.user.name, role: roleLabel(t, me.user.role) })}
             </Text>
           </AppShell.Section>
         )}

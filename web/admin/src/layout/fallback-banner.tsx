@@ -2,12 +2,15 @@ import { Alert, Anchor } from '@mantine/core';
 import { Link } from 'react-router';
 import { useBillingSettings } from '../api/settings.ts';
 import { AlertIcon } from '../common/icons.tsx';
+import { richText } from '../i18n/rich-text.ts';
+import { useT } from '../i18n/use-t.ts';
 
 /**
  * Above every admin page while the monthly AI reply cap is used up. Errors stay silent here (the
  * Billing settings show them); the query refetches on window focus and once a minute.
  */
 export function FallbackBanner() {
+  const t = useT();
   const { data } = useBillingSettings();
   if (!data?.fallbackMode) return null;
   return (
@@ -19,12 +22,14 @@ export function FallbackBanner() {
       data-testid="fallback-banner"
       mb="lg"
     >
-      <strong>AI reply limit reached</strong> — the assistant is in fallback mode: it only creates tickets
-      until next month or until you raise the cap in{' '}
-      <Anchor component={Link} to="/settings/billing" inherit fw={600} c="red.9" underline="always">
-        Settings → Billing
-      </Anchor>
-      .
+      {richText(t('layout.fallback.text'), {
+        title: <strong>{t('layout.fallback.title')}</strong>,
+        link: (
+          <Anchor component={Link} to="/settings/billing" inherit fw={600} c="red.9" underline="always">
+            {t('layout.fallback.link')}
+          </Anchor>
+        ),
+      })}
     </Alert>
   );
 }

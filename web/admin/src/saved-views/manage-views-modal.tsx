@@ -1,16 +1,24 @@
 import { Modal, Stack, Text } from '@mantine/core';
 import type { SavedView, SavedViewKind } from '../api/saved-views.ts';
+import { useT } from '../i18n/use-t.ts';
 import { SavedViewRow } from './saved-view-row.tsx';
 
 type Props = { kind: SavedViewKind; views: SavedView[]; opened: boolean; onClose: () => void };
 
 /** Every saved view of the list, to rename or delete. */
 export function ManageViewsModal({ kind, views, opened, onClose }: Props) {
+  const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={700}>Saved views</Text>} centered size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={700}>{t('views.title')}</Text>}
+      centered
+      size="lg"
+    >
       {views.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No saved views.
+          {t('views.none')}
         </Text>
       ) : (
         <Stack gap="xs">

@@ -7,15 +7,18 @@ import {
   useDeleteSavedView,
   useRenameSavedView,
 } from '../api/saved-views.ts';
+import { useT } from '../i18n/use-t.ts';
 import { describeFilters } from './view-filters.ts';
 
 /** One saved view: its name and filters, renamed in place, deleted after a second click. */
 export function SavedViewRow({ kind, view }: { kind: SavedViewKind; view: SavedView }) {
+  const t = useT();
   const rename = useRenameSavedView(kind);
   const remove = useDeleteSavedView(kind);
   const [mode, setMode] = useState<'show' | 'rename' | 'confirm'>('show');
   const [name, setName] = useState(view.name);
   const error = rename.error ?? remove.error;
+  const filters = describeFilters(view.filters, kind, t) ?? t('views.noFilters');
   const show = () => {
     rename.reset();
     remove.reset();
@@ -33,7 +36,7 @@ export function SavedViewRow({ kind, view }: { kind: SavedViewKind; view: SavedV
         >
           <Group align="flex-end" gap="sm">
             <TextInput
-              label={`New name for ${view.name}`}
+              label={t('views.rename.label', { name: view.name })}
               value={name}
               onChange={(event) => setName(event.currentTarget.value)}
               maxLength={80}
@@ -42,10 +45,10 @@ export function SavedViewRow({ kind, view }: { kind: SavedViewKind; view: SavedV
               style={{ flex: 1 }}
             />
             <Button variant="default" onClick={show} disabled={rename.isPending}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={rename.isPending} disabled={!name.trim()}>
-              Save
+              {t('common.save')}
             </Button>
           </Group>
         </form>
@@ -53,26 +56,25 @@ export function SavedViewRow({ kind, view }: { kind: SavedViewKind; view: SavedV
         <Group justify="space-between" gap="sm" wrap="nowrap">
           <Stack gap={0} style={{ minWidth: 0 }}>
             <Text size="sm" fw={600} truncate>
-              {mode === 'confirm' ? `Delete “${view.name}” for everyone?` : view.name}
+              {mode === 'confirm' ? t('views.delete.question', { name: view.name }) : view.name}
             </Text>
             <Text size="xs" c="dimmed" truncate>
-              {describeFilters(view.filters) ?? 'No filters'}
-              {view.createdBy ? ` · saved by ${view.createdBy.name}` : ''}
+              {view.createdBy ? t('views.savedBy', { filters, name: view.createdBy.name }) : filters}
             </Text>
           </Stack>
           {mode === 'confirm' ? (
             <Group gap="xs" wrap="nowrap">
               <Button size="xs" variant="default" onClick={show} disabled={remove.isPending}>
-                Cancel
+                {t('common.cancel')}
               </Button>
               <Button
                 size="xs"
                 color="red.8"
                 loading={remove.isPending}
                 onClick={() => remove.mutate(view.id)}
-                aria-label={`Delete view ${view.name}`}
+                aria-label={t('views.delete.confirmAria', { name: view.name })}
               >
-                Delete
+                {t('common.delete')}
               </Button>
             </Group>
           ) : (
@@ -84,18 +86,18 @@ export function SavedViewRow({ kind, view }: { kind: SavedViewKind; view: SavedV
                   setName(view.name);
                   setMode('rename');
                 }}
-                aria-label={`Rename view ${view.name}`}
+                aria-label={t('views.rename.aria', { name: view.name })}
               >
-                Rename
+                {t('views.rename')}
               </Button>
               <Button
                 size="xs"
                 variant="outline"
                 color="red.8"
                 onClick={() => setMode('confirm')}
-                aria-label={`Delete view ${view.name}…`}
+                aria-label={t('views.delete.aria', { name: view.name })}
               >
-                Delete…
+                {t('views.delete')}
               </Button>
             </Group>
           )}

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { withQuery } from '../api/client.ts';
 import { type SavedViewKind, useSavedViews, type ViewFilters } from '../api/saved-views.ts';
 import { BookmarkIcon, CheckIcon } from '../common/icons.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { ManageViewsModal } from './manage-views-modal.tsx';
 import { SaveViewModal } from './save-view-modal.tsx';
 import { filtersKey } from './view-filters.ts';
@@ -18,6 +19,7 @@ type Props = {
 
 /** "Views": the shop's saved filter combinations of this list, to apply, save and manage. */
 export function SavedViewsMenu({ kind, path, filters }: Props) {
+  const t = useT();
   const views = useSavedViews(kind);
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<'save' | 'manage' | null>(null);
@@ -29,14 +31,14 @@ export function SavedViewsMenu({ kind, path, filters }: Props) {
       <Menu position="bottom-end" shadow="md" width={280}>
         <Menu.Target>
           <Button variant="default" leftSection={<BookmarkIcon size={16} />}>
-            Views
+            {t('views.button')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Label>Saved views</Menu.Label>
-          {views.isPending && <Menu.Item disabled>Loading…</Menu.Item>}
-          {views.isError && <Menu.Item disabled>Could not load the saved views</Menu.Item>}
-          {views.isSuccess && items.length === 0 && <Menu.Item disabled>No saved views yet</Menu.Item>}
+          <Menu.Label>{t('views.title')}</Menu.Label>
+          {views.isPending && <Menu.Item disabled>{t('common.loadingMenu')}</Menu.Item>}
+          {views.isError && <Menu.Item disabled>{t('views.loadFailed')}</Menu.Item>}
+          {views.isSuccess && items.length === 0 && <Menu.Item disabled>{t('views.noneYet')}</Menu.Item>}
           {items.map((view) => {
             const active = filtersKey(view.filters) === current;
             return (
@@ -51,9 +53,9 @@ export function SavedViewsMenu({ kind, path, filters }: Props) {
             );
           })}
           <Menu.Divider />
-          <Menu.Item onClick={() => setDialog('save')}>Save current filters…</Menu.Item>
+          <Menu.Item onClick={() => setDialog('save')}>{t('views.saveCurrent')}</Menu.Item>
           <Menu.Item onClick={() => setDialog('manage')} disabled={items.length === 0}>
-            Manage views…
+            {t('views.manage')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>

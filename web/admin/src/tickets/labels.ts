@@ -1,5 +1,4 @@
 import type { TicketPriority, TicketReason, TicketStatus } from '../api/ticket-types.ts';
-import { englishLabels } from '../conversations/labels.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 
 export const TICKET_STATUS_KEYS = {
@@ -44,12 +43,6 @@ export const SORT_KEYS = {
   created: 'ticket.sort.created',
   priority: 'ticket.sort.priority',
 } as const satisfies Record<string, MessageKey>;
-
-// English, for code that does not translate yet; the rest uses labelIn(t, …_KEYS, value).
-export const TICKET_STATUS_LABELS = englishLabels(TICKET_STATUS_KEYS);
-export const PRIORITY_LABELS = englishLabels(PRIORITY_KEYS);
-export const REASON_LABELS = englishLabels(REASON_KEYS);
-export const SORT_LABELS = englishLabels(SORT_KEYS);
 
 /** Urgent and high tickets stand out in lists. */
 export const isPressing = (priority: string) => priority === 'urgent' || priority === 'high';

@@ -1,16 +1,8 @@
 import { Button, Group, NativeSelect, Switch } from '@mantine/core';
 import { CHANNELS, CONVERSATION_STATUSES, type ConversationFilters } from '../../api/types.ts';
-import { CHANNEL_LABELS, STATUS_LABELS } from '../labels.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { CHANNEL_KEYS, labelIn, STATUS_KEYS } from '../labels.ts';
 import { SearchInput } from './search-input.tsx';
-
-const STATUS_OPTIONS = [
-  { value: '', label: 'All' },
-  ...CONVERSATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
-];
-const CHANNEL_OPTIONS = [
-  { value: '', label: 'All' },
-  ...CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] })),
-];
 
 const SELECT_STYLE = { flex: '1 1 140px', maxWidth: 180 };
 /** "Expires within 7 days": what the retention purge deletes within a week (export it first). */
@@ -25,12 +17,25 @@ type Props = {
 
 /** Status, channel, "Has drafts", "Expires within 7 days" and search, above the table. */
 export function ConversationFiltersBar({ filters, hasFilters, onChange, onReset }: Props) {
+  const t = useT();
+  const all = { value: '', label: t('common.all') };
   return (
-    <Group align="flex-end" gap="md" mb="md" wrap="wrap" role="search" aria-label="Filter conversations">
-      <SearchInput value={filters.q ?? ''} onSearch={(q) => onChange({ q: q || undefined })} />
+    <Group
+      align="flex-end"
+      gap="md"
+      mb="md"
+      wrap="wrap"
+      role="search"
+      aria-label={t('conversationList.filters')}
+    >
+      <SearchInput
+        value={filters.q ?? ''}
+        onSearch={(q) => onChange({ q: q || undefined })}
+        placeholder={t('conversationList.searchPlaceholder')}
+      />
       <NativeSelect
-        label="Status"
-        data={STATUS_OPTIONS}
+        label={t('conversationList.status')}
+        data={[all, ...CONVERSATION_STATUSES.map((s) => ({ value: s, label: labelIn(t, STATUS_KEYS, s) }))]}
         value={filters.status ?? ''}
         onChange={(event) =>
           onChange({ status: (event.currentTarget.value || undefined) as ConversationFilters['status'] })
@@ -38,8 +43,8 @@ export function ConversationFiltersBar({ filters, hasFilters, onChange, onReset 
         style={SELECT_STYLE}
       />
       <NativeSelect
-        label="Channel"
-        data={CHANNEL_OPTIONS}
+        label={t('conversationList.channel')}
+        data={[all, ...CHANNELS.map((c) => ({ value: c, label: labelIn(t, CHANNEL_KEYS, c) }))]}
         value={filters.channel ?? ''}
         onChange={(event) =>
           onChange({ channel: (event.currentTarget.value || undefined) as ConversationFilters['channel'] })
@@ -47,13 +52,13 @@ export function ConversationFiltersBar({ filters, hasFilters, onChange, onReset 
         style={SELECT_STYLE}
       />
       <Switch
-        label="Has drafts"
+        label={t('conversationList.hasDrafts')}
         checked={filters.hasDrafts ?? false}
         onChange={(event) => onChange({ hasDrafts: event.currentTarget.checked || undefined })}
         mb={8}
       />
       <Switch
-        label={`Expires within ${filters.expiresWithinDays ?? EXPIRING_DAYS} days`}
+        label={t('conversationList.expiresWithin', { count: filters.expiresWithinDays ?? EXPIRING_DAYS })}
         checked={filters.expiresWithinDays !== undefined}
         onChange={(event) =>
           onChange({ expiresWithinDays: event.currentTarget.checked ? EXPIRING_DAYS : undefined })
@@ -62,7 +67,7 @@ export function ConversationFiltersBar({ filters, hasFilters, onChange, onReset 
       />
       {hasFilters && (
         <Button variant="subtle" size="sm" onClick={onReset} ml="auto">
-          Reset filters
+          {t('common.resetFilters')}
         </Button>
       )}
     </Group>

@@ -9,6 +9,7 @@ import { InboxIcon } from '../../common/icons.tsx';
 import { PageHeader } from '../../common/page-header.tsx';
 import { usePageTitle } from '../../common/use-page-title.ts';
 import { useRowSelection } from '../../common/use-row-selection.ts';
+import { useT } from '../../i18n/use-t.ts';
 import { SavedViewsMenu } from '../../saved-views/saved-views-menu.tsx';
 import { compactFilters } from '../../saved-views/view-filters.ts';
 import { ExportMenu } from '../export-menu.tsx';
@@ -21,7 +22,8 @@ import { useResolveFocusedRow } from './use-resolve-focused-row.ts';
 
 /** Every conversation, newest first, with URL-synced filters, cursor paging, bulk actions and saved views. */
 export function ConversationsPage() {
-  usePageTitle('Conversations');
+  const t = useT();
+  usePageTitle(t('conversationList.title'));
   const navigate = useNavigate();
   const list = useListParams();
   const query = useConversations(list.filters, list.cursor);
@@ -39,10 +41,10 @@ export function ConversationsPage() {
     body = <ConversationsTableSkeleton />;
   } else if (query.isError && !query.data) {
     body = (
-      <QueryErrorState title="Could not load conversations" query={query}>
+      <QueryErrorState title={t('conversationList.loadFailed')} query={query}>
         {isApiError(query.error) && query.error.code === 'invalid_cursor' && (
           <Button size="xs" variant="white" color="red" onClick={list.firstPage}>
-            Go to first page
+            {t('conversationList.firstPage')}
           </Button>
         )}
       </QueryErrorState>
@@ -56,24 +58,22 @@ export function ConversationsPage() {
           withIndicatorBackground
           title={
             list.cursor
-              ? 'No more conversations'
+              ? t('conversationList.empty.noMore')
               : list.hasFilters
-                ? 'No conversations match these filters'
-                : 'No conversations yet'
+                ? t('conversationList.empty.filtered')
+                : t('conversationList.empty.none')
           }
           description={
-            list.hasFilters
-              ? 'Try another status or channel, or a different search.'
-              : 'Chats from your storefront widget and customer emails will appear here.'
+            list.hasFilters ? t('conversationList.empty.filteredHelp') : t('conversationList.empty.noneHelp')
           }
           py="lg"
         >
           {(list.hasFilters || list.cursor) && (
             <EmptyState.Actions>
               {list.hasFilters ? (
-                <Button onClick={list.clearFilters}>Clear filters</Button>
+                <Button onClick={list.clearFilters}>{t('common.clearFilters')}</Button>
               ) : (
-                <Button onClick={list.firstPage}>Back to first page</Button>
+                <Button onClick={list.firstPage}>{t('conversationList.backToFirstPage')}</Button>
               )}
             </EmptyState.Actions>
           )}
@@ -114,8 +114,8 @@ export function ConversationsPage() {
   return (
     <>
       <PageHeader
-        title="Conversations"
-        description="Every chat and email between your customers and the AI."
+        title={t('conversationList.title')}
+        description={t('conversationList.description')}
         actions={
           <Group gap="sm" align="flex-start">
             <SavedViewsMenu
@@ -126,7 +126,7 @@ export function ConversationsPage() {
             <ExportMenu
               path="/api/conversations/export"
               params={filterParams(list.filters)}
-              what={list.hasFilters ? 'Conversations matching the filters' : 'All conversations'}
+              what={list.hasFilters ? t('conversationList.exportFiltered') : t('conversationList.exportAll')}
             />
           </Group>
         }
@@ -145,7 +145,7 @@ export function ConversationsPage() {
       />
       {query.isError && query.data && (
         <Box mb="md">
-          <QueryErrorState title="Could not refresh" query={query} />
+          <QueryErrorState title={t('common.refreshFailed')} query={query} />
         </Box>
       )}
       {body}

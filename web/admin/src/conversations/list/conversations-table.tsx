@@ -12,24 +12,26 @@ import {
 } from '../../common/selection-checkboxes.tsx';
 import { useLocale } from '../../common/use-locale.ts';
 import type { RowSelection } from '../../common/use-row-selection.ts';
+import { type Translate, useT } from '../../i18n/use-t.ts';
 import { DeletionText, deletionLabel } from '../deletion-text.tsx';
-import { CHANNEL_LABELS, labelOf, STATUS_LABELS } from '../labels.ts';
+import { CHANNEL_KEYS, labelIn, STATUS_KEYS } from '../labels.ts';
 import { StatusBadge } from '../status-badge.tsx';
 
-const COLUMNS = [
-  { label: 'Status', width: 136 },
-  { label: 'Customer', width: '22%' },
-  { label: 'Channel', width: 112 },
-  { label: 'Date', width: 188 },
-  { label: 'Preview', width: undefined },
-] as const;
+const columns = (t: Translate) => [
+  { label: t('conversationList.column.status'), width: 136 },
+  { label: t('conversationList.column.customer'), width: '22%' },
+  { label: t('conversationList.column.channel'), width: 112 },
+  { label: t('conversationList.column.date'), width: 188 },
+  { label: t('conversationList.column.preview'), width: undefined },
+];
 
 /** Placeholder rows while the first page loads. */
 export function ConversationsTableSkeleton() {
+  const t = useT();
   return (
     <ListTable
-      label="Conversations"
-      columns={COLUMNS}
+      label={t('conversationList.title')}
+      columns={columns(t)}
       minWidth={760}
       busy
       leading={SELECT_COLUMN_PLACEHOLDER}
@@ -60,20 +62,22 @@ type Props = {
 
 /** One row per conversation, with a select box; a row opens on click or Enter. */
 export function ConversationsTable({ items, listSearch, onOpen, selection, stale }: Props) {
+  const t = useT();
   const locale = useLocale();
+  const now = Date.now();
 
   return (
     <ListTable
-      label="Conversations"
-      columns={COLUMNS}
+      label={t('conversationList.title')}
+      columns={columns(t)}
       minWidth={760}
       busy={stale}
-      leading={selectAllColumn(selection, 'Select all conversations on this page')}
+      leading={selectAllColumn(selection, t('conversationList.selectAll'))}
     >
       <Table.Tbody className={stale ? classes.stale : undefined}>
         {items.map((c) => {
-          const customer = customerLabel(c.customer);
-          const channel = labelOf(CHANNEL_LABELS, c.channel);
+          const customer = customerLabel(c.customer, t);
+          const channel = labelIn(t, CHANNEL_KEYS, c.channel);
           return (
             <Table.Tr
               key={c.id}
@@ -81,14 +85,20 @@ export function ConversationsTable({ items, listSearch, onOpen, selection, stale
               data-conversation-id={c.id}
               data-selected={selection.isSelected(c.id) || undefined}
               tabIndex={0}
-              aria-label={`${customer}, ${labelOf(STATUS_LABELS, c.status)}, ${channel}, ${formatDateTime(c.startedAt, locale)}, ${deletionLabel(c.expiresAt).toLowerCase()}`}
+              aria-label={t('conversationList.rowLabel', {
+                customer,
+                status: labelIn(t, STATUS_KEYS, c.status),
+                channel,
+                date: formatDateTime(c.startedAt, locale),
+                deletion: deletionLabel(c.expiresAt, now, t).toLowerCase(),
+              })}
               className={classes.row}
               {...rowOpenHandlers(() => onOpen(c.id))}
             >
               <SelectRowCell
                 selection={selection}
                 rowKey={c.id}
-                label={`Select conversation from ${customer}`}
+                label={t('conversationList.selectRow', { customer })}
               />
               <Table.Td>
                 <StatusBadge status={c.status} />

@@ -1,5 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { ArrowLeftIcon, ArrowRightIcon } from '../../common/icons.tsx';
+import { useT } from '../../i18n/use-t.ts';
 
 type Props = {
   pageNumber: number | null;
@@ -13,18 +14,19 @@ type Props = {
 
 /** "Previous page" / "Next page" over cursor pages. */
 export function Pager({ pageNumber, count, canGoBack, nextCursor, disabled, onPrevious, onNext }: Props) {
+  const t = useT();
+  const shown = t('conversationList.count', { count });
   if (!canGoBack && !nextCursor) {
     return (
       <Text size="sm" c="dimmed" mt="md" aria-live="polite">
-        {count === 1 ? '1 conversation' : `${count} conversations`}
+        {shown}
       </Text>
     );
   }
   return (
-    <Group justify="space-between" mt="md" gap="sm" component="nav" aria-label="Pages">
+    <Group justify="space-between" mt="md" gap="sm" component="nav" aria-label={t('pager.label')}>
       <Text size="sm" c="dimmed" aria-live="polite">
-        {pageNumber ? `Page ${pageNumber} · ` : ''}
-        {count === 1 ? '1 conversation' : `${count} conversations`}
+        {pageNumber ? t('pager.page', { page: pageNumber, count: shown }) : shown}
       </Text>
       <Group gap="xs">
         <Button
@@ -34,7 +36,7 @@ export function Pager({ pageNumber, count, canGoBack, nextCursor, disabled, onPr
           disabled={!canGoBack || disabled}
           onClick={onPrevious}
         >
-          Previous page
+          {t('pager.previous')}
         </Button>
         <Button
           variant="default"
@@ -43,7 +45,7 @@ export function Pager({ pageNumber, count, canGoBack, nextCursor, disabled, onPr
           disabled={!nextCursor || disabled}
           onClick={() => nextCursor && onNext(nextCursor)}
         >
-          Next page
+          {t('pager.next')}
         </Button>
       </Group>
     </Group>

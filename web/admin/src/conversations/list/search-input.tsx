@@ -2,6 +2,7 @@ import { TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { SearchIcon } from '../../common/icons.tsx';
+import { useT } from '../../i18n/use-t.ts';
 import { useFocusShortcut } from '../../keyboard/shortcuts.ts';
 
 type Props = {
@@ -9,13 +10,15 @@ type Props = {
   value: string;
   /** Writes the search to the URL (a new history entry, so Back returns to the previous search). */
   onSearch: (q: string) => void;
-  placeholder?: string;
+  /** What can be searched for, in the UI's language. */
+  placeholder: string;
 };
 
 const DEBOUNCE_MS = 250;
 
 /** The debounced "Search" box: name, email or message text. */
-export function SearchInput({ value, onSearch, placeholder = 'Name, email or message' }: Props) {
+export function SearchInput({ value, onSearch, placeholder }: Props) {
+  const t = useT();
   const [text, setText] = useState(value);
   // The last search this box wrote to the URL; any other URL value came from outside (Back, Clear filters).
   const written = useRef(value);
@@ -40,7 +43,7 @@ export function SearchInput({ value, onSearch, placeholder = 'Name, email or mes
   return (
     <TextInput
       ref={input}
-      label="Search"
+      label={t('common.search')}
       type="text"
       enterKeyHint="search"
       placeholder={placeholder}

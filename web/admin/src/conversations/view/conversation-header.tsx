@@ -21,7 +21,7 @@ export function ConversationHeader({
   backTo: string;
 }) {
   const t = useT();
-  const name = customerLabel(conversation.customer);
+  const name = customerLabel(conversation.customer, t);
   const email = conversation.customer.email;
   const channel = labelIn(t, CHANNEL_KEYS, conversation.channel);
   return (

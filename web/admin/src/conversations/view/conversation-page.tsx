@@ -23,7 +23,7 @@ export function ConversationPage() {
   const notFound = isApiError(query.error, 404);
   usePageTitle(
     query.data
-      ? t('conversation.pageTitle', { customer: customerLabel(query.data.customer) })
+      ? t('conversation.pageTitle', { customer: customerLabel(query.data.customer, t) })
       : notFound
         ? t('conversation.notFound')
         : t('conversation.title'),
@@ -45,7 +45,7 @@ export function ConversationPage() {
   }
 
   const conversation = query.data;
-  const customerName = customerLabel(conversation.customer);
+  const customerName = customerLabel(conversation.customer, t);
   return (
     <>
       <ConversationHeader conversation={conversation} backTo={backTo} />

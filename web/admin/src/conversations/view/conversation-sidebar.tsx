@@ -76,7 +76,7 @@ export function ConversationSidebar({ conversation }: { conversation: Conversati
     <Stack gap="md">
       <SideSection title={t('conversation.details')}>
         <Stack gap="sm">
-          <Field label={t('conversation.customer')}>{customerLabel(conversation.customer)}</Field>
+          <Field label={t('conversation.customer')}>{customerLabel(conversation.customer, t)}</Field>
           {conversation.customer.name && conversation.customer.email && (
             <Field label={t('conversation.email')}>{conversation.customer.email}</Field>
           )}

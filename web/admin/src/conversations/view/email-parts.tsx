@@ -4,6 +4,7 @@ import type { EmailInfo, MessageEmailDelivery } from '../../api/types.ts';
 import { DateText } from '../../common/date-text.tsx';
 import { formatBytes } from '../../common/format.ts';
 import { AlertIcon, CheckIcon, ImageOffIcon, PaperclipIcon, ShieldCheckIcon } from '../../common/icons.tsx';
+import { useLocale } from '../../common/use-locale.ts';
 import { richText } from '../../i18n/rich-text.ts';
 import { useT } from '../../i18n/use-t.ts';
 import classes from './conversation-view.module.css';
@@ -87,6 +88,7 @@ export function EmailDeliveryLine({ delivery }: { delivery: MessageEmailDelivery
 /** Names, types and sizes of the files that came with the mail. */
 export function EmailAttachments({ email }: { email: EmailInfo }) {
   const t = useT();
+  const locale = useLocale();
   if (email.attachments.length === 0) return null;
   return (
     <Stack
@@ -113,7 +115,7 @@ export function EmailAttachments({ email }: { email: EmailInfo }) {
             {file.filename || t('email.unnamedAttachment')}
           </Text>
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-            {file.contentType} · {formatBytes(file.size)}
+            {file.contentType} · {formatBytes(file.size, locale)}
           </Text>
         </Group>
       ))}

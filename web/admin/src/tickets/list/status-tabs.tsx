@@ -1,12 +1,9 @@
 import { Badge, Tabs } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { TICKET_STATUSES, type TicketCounts, type TicketStatus } from '../../api/ticket-types.ts';
-import { TICKET_STATUS_LABELS } from '../labels.ts';
-
-const TABS = [
-  { value: 'all', label: 'All' },
-  ...TICKET_STATUSES.map((s) => ({ value: s, label: TICKET_STATUS_LABELS[s] })),
-] as const;
+import { labelIn } from '../../conversations/labels.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { TICKET_STATUS_KEYS } from '../labels.ts';
 
 type Props = {
   status: TicketStatus | undefined;
@@ -18,7 +15,12 @@ type Props = {
 
 /** All / New / Open / Waiting / Resolved, each with how many tickets match the other filters. */
 export function StatusTabs({ status, counts, onChange, children }: Props) {
+  const t = useT();
   const current = status ?? 'all';
+  const tabs = [
+    { value: 'all', label: t('common.all') },
+    ...TICKET_STATUSES.map((s) => ({ value: s, label: labelIn(t, TICKET_STATUS_KEYS, s) })),
+  ];
   return (
     <Tabs
       value={current}
@@ -26,8 +28,8 @@ export function StatusTabs({ status, counts, onChange, children }: Props) {
       activateTabWithKeyboard
       keepMounted={false}
     >
-      <Tabs.List aria-label="Ticket status" mb="md">
-        {TABS.map((tab) => {
+      <Tabs.List aria-label={t('ticketList.tabs')} mb="md">
+        {tabs.map((tab) => {
           const count = counts?.[tab.value as keyof TicketCounts];
           return (
             <Tabs.Tab

@@ -6,7 +6,10 @@ import { useTicketCategories } from '../../api/tickets.ts';
 import { BulkActionBar } from '../../common/bulk-action-bar.tsx';
 import { type BulkOutcome, bulkError, bulkOutcome } from '../../common/bulk-outcome.tsx';
 import { ConfirmModal } from '../../common/confirm-modal.tsx';
-import { PRIORITY_LABELS, TICKET_STATUS_LABELS } from '../labels.ts';
+import { labelIn } from '../../conversations/labels.ts';
+import type { MessageKey } from '../../i18n/messages-en.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { PRIORITY_KEYS, TICKET_STATUS_KEYS } from '../labels.ts';
 
 type Props = {
   /** The selected tickets' numbers, in list order. */
@@ -15,8 +18,6 @@ type Props = {
   /** Called after an action with what it did; the selection is cleared by then. */
   onDone: (outcome: BulkOutcome) => void;
 };
-
-const tickets = (n: number) => (n === 1 ? '1 ticket' : `${n} tickets`);
 
 /** A menu of values for one field of the selected tickets. */
 function SetMenu({
@@ -53,6 +54,7 @@ function SetMenu({
  * nothing while none are selected.
  */
 export function TicketBulkBar({ numbers, onClear, onDone }: Props) {
+  const t = useT();
   const bulk = useBulkTickets();
   const categories = useTicketCategories();
   const [confirming, confirm] = useDisclosure(false);
@@ -60,64 +62,72 @@ export function TicketBulkBar({ numbers, onClear, onDone }: Props) {
   // before the answer came still reports its outcome.
   if (numbers.length === 0 && !bulk.isPending) return null;
 
-  function run(change: TicketBulkChange, doneText: (n: number) => string) {
+  function run(change: TicketBulkChange, done: MessageKey) {
     bulk.mutate(
       { numbers, ...change },
       {
         onSuccess: ({ results }) => {
           confirm.close();
           onClear();
-          onDone(bulkOutcome(results, (r) => `#${r.number}`, doneText));
+          onDone(
+            bulkOutcome(
+              results,
+              (r) => `#${r.number}`,
+              (count) => t(done, { count }),
+            ),
+          );
         },
         onError: (error) => {
           confirm.close();
-          onDone(bulkError(error));
+          onDone(bulkError(error, t));
         },
       },
     );
   }
 
   return (
-    <BulkActionBar label="Bulk actions for the selected tickets" count={numbers.length} onClear={onClear}>
+    <BulkActionBar label={t('ticketList.bulk.label')} count={numbers.length} onClear={onClear}>
       <SetMenu
-        label="Set status"
+        label={t('ticketList.bulk.setStatus')}
         disabled={bulk.isPending}
-        options={TICKET_STATUSES.map((s) => ({ value: s, label: TICKET_STATUS_LABELS[s] }))}
+        options={TICKET_STATUSES.map((s) => ({ value: s, label: labelIn(t, TICKET_STATUS_KEYS, s) }))}
         onPick={(status) =>
-          run({ set: { status: status as (typeof TICKET_STATUSES)[number] } }, (n) => `${tickets(n)} updated`)
+          run({ set: { status: status as (typeof TICKET_STATUSES)[number] } }, 'ticketList.bulk.updated')
         }
       />
       <SetMenu
-        label="Set priority"
+        label={t('ticketList.bulk.setPriority')}
         disabled={bulk.isPending}
-        options={[...TICKET_PRIORITIES].reverse().map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
+        options={[...TICKET_PRIORITIES]
+          .reverse()
+          .map((p) => ({ value: p, label: labelIn(t, PRIORITY_KEYS, p) }))}
         onPick={(priority) =>
           run(
             { set: { priority: priority as (typeof TICKET_PRIORITIES)[number] } },
-            (n) => `${tickets(n)} updated`,
+            'ticketList.bulk.updated',
           )
         }
       />
       <SetMenu
-        label="Set category"
+        label={t('ticketList.bulk.setCategory')}
         disabled={bulk.isPending || !categories.data}
         options={(categories.data ?? []).map((c) => ({ value: c, label: c }))}
-        onPick={(category) => run({ set: { category } }, (n) => `${tickets(n)} updated`)}
+        onPick={(category) => run({ set: { category } }, 'ticketList.bulk.updated')}
       />
       <Button size="xs" variant="outline" color="red.8" disabled={bulk.isPending} onClick={confirm.open}>
-        Delete…
+        {t('ticketList.bulk.delete')}
       </Button>
       <ConfirmModal
         opened={confirming}
         onClose={confirm.close}
-        title={`Delete ${tickets(numbers.length)}?`}
-        confirmLabel={`Delete ${tickets(numbers.length)}`}
-        onConfirm={() => run({ delete: true }, (n) => `${tickets(n)} deleted`)}
+        title={t('ticketList.bulk.deleteQuestion', { count: numbers.length })}
+        confirmLabel={t('ticketList.bulk.deleteConfirm', { count: numbers.length })}
+        onConfirm={() => run({ delete: true }, 'ticketList.bulk.deleted')}
         pending={bulk.isPending}
         error={null}
-        errorTitle="Not deleted"
+        errorTitle={t('ticketList.bulk.deleteFailed')}
       >
-        The tickets disappear from the Tickets page. Their conversations stay.
+        {t('ticketList.bulk.deleteDescription')}
       </ConfirmModal>
     </BulkActionBar>
   );

@@ -1,14 +1,10 @@
 import { Button, Group, NativeSelect } from '@mantine/core';
 import { TICKET_PRIORITIES, TICKET_SORTS, type TicketFilters } from '../../api/ticket-types.ts';
 import { useTicketCategories } from '../../api/tickets.ts';
+import { labelIn } from '../../conversations/labels.ts';
 import { SearchInput } from '../../conversations/list/search-input.tsx';
-import { PRIORITY_LABELS, SORT_LABELS } from '../labels.ts';
-
-const PRIORITY_OPTIONS = [
-  { value: '', label: 'All' },
-  ...[...TICKET_PRIORITIES].reverse().map((p) => ({ value: p, label: PRIORITY_LABELS[p] })),
-];
-const SORT_OPTIONS = TICKET_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }));
+import { useT } from '../../i18n/use-t.ts';
+import { PRIORITY_KEYS, SORT_KEYS } from '../labels.ts';
 
 const SELECT_STYLE = { flex: '1 1 140px', maxWidth: 200 };
 
@@ -21,20 +17,25 @@ type Props = {
 
 /** Search, priority, category and sort, above the table; every value lives in the URL. */
 export function TicketFiltersBar({ filters, hasFilters, onChange, onReset }: Props) {
+  const t = useT();
+  const all = { value: '', label: t('common.all') };
   const categories = useTicketCategories();
   const known = categories.data ?? [];
   // A category from a shared link stays selectable even before (or without) the list.
   const names = filters.category && !known.includes(filters.category) ? [...known, filters.category] : known;
   return (
-    <Group align="flex-end" gap="md" mb="md" wrap="wrap" role="search" aria-label="Filter tickets">
+    <Group align="flex-end" gap="md" mb="md" wrap="wrap" role="search" aria-label={t('ticketList.filters')}>
       <SearchInput
         value={filters.q ?? ''}
         onSearch={(q) => onChange({ q: q || undefined })}
-        placeholder="Customer, email, category or #number"
+        placeholder={t('ticketList.searchPlaceholder')}
       />
       <NativeSelect
-        label="Priority"
-        data={PRIORITY_OPTIONS}
+        label={t('ticketList.priority')}
+        data={[
+          all,
+          ...[...TICKET_PRIORITIES].reverse().map((p) => ({ value: p, label: labelIn(t, PRIORITY_KEYS, p) })),
+        ]}
         value={filters.priority ?? ''}
         onChange={(event) =>
           onChange({ priority: (event.currentTarget.value || undefined) as TicketFilters['priority'] })
@@ -42,15 +43,15 @@ export function TicketFiltersBar({ filters, hasFilters, onChange, onReset }: Pro
         style={SELECT_STYLE}
       />
       <NativeSelect
-        label="Category"
-        data={[{ value: '', label: 'All' }, ...names.map((name) => ({ value: name, label: name }))]}
+        label={t('ticketList.category')}
+        data={[all, ...names.map((name) => ({ value: name, label: name }))]}
         value={filters.category ?? ''}
         onChange={(event) => onChange({ category: event.currentTarget.value || undefined })}
         style={SELECT_STYLE}
       />
       <NativeSelect
-        label="Sort by"
-        data={SORT_OPTIONS}
+        label={t('ticketList.sortBy')}
+        data={TICKET_SORTS.map((s) => ({ value: s, label: labelIn(t, SORT_KEYS, s) }))}
         value={filters.sort ?? 'updated'}
         onChange={(event) => {
           const sort = event.currentTarget.value as TicketFilters['sort'];
@@ -60,7 +61,7 @@ export function TicketFiltersBar({ filters, hasFilters, onChange, onReset }: Pro
       />
       {hasFilters && (
         <Button variant="subtle" size="sm" onClick={onReset} ml="auto">
-          Reset filters
+          {t('common.resetFilters')}
         </Button>
       )}
     </Group>

@@ -8,6 +8,7 @@ import { TicketIcon } from '../../common/icons.tsx';
 import { PageHeader } from '../../common/page-header.tsx';
 import { usePageTitle } from '../../common/use-page-title.ts';
 import { useRowSelection } from '../../common/use-row-selection.ts';
+import { useT } from '../../i18n/use-t.ts';
 import { SavedViewsMenu } from '../../saved-views/saved-views-menu.tsx';
 import { compactFilters } from '../../saved-views/view-filters.ts';
 import { StatusTabs } from './status-tabs.tsx';
@@ -17,23 +18,20 @@ import { TicketsTable, TicketsTableSkeleton } from './tickets-table.tsx';
 import { useTicketListParams } from './use-ticket-list-params.ts';
 
 function NoTickets({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+  const t = useT();
   return (
     <Paper withBorder radius="lg" p="xl">
       <EmptyState
         data-testid="empty-state"
         icon={<TicketIcon size={28} />}
         withIndicatorBackground
-        title={filtered ? 'No tickets match these filters' : 'No tickets here'}
-        description={
-          filtered
-            ? 'Try another priority or category, or a different search.'
-            : 'When the AI hands a conversation over to your team, the ticket appears here.'
-        }
+        title={filtered ? t('ticketList.empty.filtered') : t('ticketList.empty.none')}
+        description={filtered ? t('ticketList.empty.filteredHelp') : t('ticketList.empty.noneHelp')}
         py="lg"
       >
         {filtered && (
           <EmptyState.Actions>
-            <Button onClick={onClear}>Clear filters</Button>
+            <Button onClick={onClear}>{t('common.clearFilters')}</Button>
           </EmptyState.Actions>
         )}
       </EmptyState>
@@ -43,7 +41,8 @@ function NoTickets({ filtered, onClear }: { filtered: boolean; onClear: () => vo
 
 /** Every ticket, with status tabs, URL-synced filters and sort, "Load more" paging, bulk actions and saved views. */
 export function TicketsPage() {
-  usePageTitle('Tickets');
+  const t = useT();
+  usePageTitle(t('ticketList.title'));
   const navigate = useNavigate();
   const list = useTicketListParams();
   const query = useTickets(list.filters);
@@ -51,7 +50,7 @@ export function TicketsPage() {
   const items = pages.flatMap((page) => page.items);
   const counts = pages[0]?.counts;
   const selection = useRowSelection(
-    items.map((t) => t.number),
+    items.map((ticket) => ticket.number),
     list.listSearch,
   );
   const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
@@ -60,7 +59,7 @@ export function TicketsPage() {
   if (query.isPending) {
     body = <TicketsTableSkeleton />;
   } else if (query.isError && !query.data) {
-    body = <QueryErrorState title="Could not load tickets" query={query} />;
+    body = <QueryErrorState title={t('ticketList.loadFailed')} query={query} />;
   } else if (items.length === 0) {
     body = <NoTickets filtered={list.hasFilters} onClear={list.clearFilters} />;
   } else {
@@ -81,11 +80,11 @@ export function TicketsPage() {
               disabled={query.isPlaceholderData}
               onClick={() => query.fetchNextPage()}
             >
-              Load more
+              {t('ticketList.loadMore')}
             </Button>
           ) : (
             <Text size="sm" c="dimmed" aria-live="polite" data-testid="ticket-count">
-              {items.length === 1 ? '1 ticket' : `${items.length} tickets`}
+              {t('ticketList.count', { count: items.length })}
             </Text>
           )}
         </Center>
@@ -96,8 +95,8 @@ export function TicketsPage() {
   return (
     <>
       <PageHeader
-        title="Tickets"
-        description="Issues the AI handed over to your team."
+        title={t('ticketList.title')}
+        description={t('ticketList.description')}
         actions={<SavedViewsMenu kind="tickets" path="/tickets" filters={compactFilters(list.filters)} />}
       />
       <TicketFiltersBar
@@ -110,7 +109,7 @@ export function TicketsPage() {
       <TicketBulkBar numbers={selection.selected} onClear={selection.clear} onDone={setOutcome} />
       {query.isError && query.data && (
         <Box mb="md">
-          <QueryErrorState title="Could not refresh" query={query} />
+          <QueryErrorState title={t('common.refreshFailed')} query={query} />
         </Box>
       )}
       <StatusTabs

@@ -11,26 +11,34 @@ import {
   selectAllColumn,
 } from '../../common/selection-checkboxes.tsx';
 import type { RowSelection } from '../../common/use-row-selection.ts';
-import { labelOf } from '../../conversations/labels.ts';
-import { isPressing, PRIORITY_LABELS, TICKET_STATUS_LABELS } from '../labels.ts';
+import { labelIn } from '../../conversations/labels.ts';
+import { type Translate, useT } from '../../i18n/use-t.ts';
+import { isPressing, PRIORITY_KEYS, TICKET_STATUS_KEYS } from '../labels.ts';
 import { PriorityBadge, TicketStatusBadge } from '../ticket-badges.tsx';
 
-const COLUMNS = [
-  { label: 'Ticket', width: 88 },
-  { label: 'Customer', width: undefined },
-  { label: 'Status', width: 124 },
-  { label: 'Priority', width: 112 },
-  { label: 'Category', width: '17%' },
-  { label: 'Created', width: 136 },
-  { label: 'Updated', width: 136 },
-] as const;
+const columns = (t: Translate) => [
+  { label: t('ticketList.column.ticket'), width: 88 },
+  { label: t('ticketList.column.customer'), width: undefined },
+  { label: t('ticketList.column.status'), width: 124 },
+  { label: t('ticketList.column.priority'), width: 112 },
+  { label: t('ticketList.column.category'), width: '17%' },
+  { label: t('ticketList.column.created'), width: 136 },
+  { label: t('ticketList.column.updated'), width: 136 },
+];
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /** Placeholder rows while the first page loads. */
 export function TicketsTableSkeleton() {
+  const t = useT();
   return (
-    <ListTable label="Tickets" columns={COLUMNS} minWidth={900} busy leading={SELECT_COLUMN_PLACEHOLDER}>
+    <ListTable
+      label={t('ticketList.title')}
+      columns={columns(t)}
+      minWidth={900}
+      busy
+      leading={SELECT_COLUMN_PLACEHOLDER}
+    >
       <SkeletonRows
         cells={[
           { width: 18 },
@@ -62,40 +70,47 @@ type Props = {
  * coloured edge.
  */
 export function TicketsTable({ items, listSearch, onOpen, selection, stale }: Props) {
+  const t = useT();
   return (
     <ListTable
-      label="Tickets"
-      columns={COLUMNS}
+      label={t('ticketList.title')}
+      columns={columns(t)}
       minWidth={900}
       busy={stale}
-      leading={selectAllColumn(selection, 'Select all tickets shown')}
+      leading={selectAllColumn(selection, t('ticketList.selectAll'))}
     >
       <Table.Tbody className={stale ? classes.stale : undefined}>
-        {items.map((t) => {
-          const customer = customerLabel(t.customer);
+        {items.map((ticket) => {
+          const customer = customerLabel(ticket.customer, t);
+          const number = String(ticket.number);
           return (
             <Table.Tr
-              key={t.number}
+              key={ticket.number}
               data-testid="ticket-row"
-              data-ticket-number={t.number}
-              data-selected={selection.isSelected(t.number) || undefined}
-              data-status={t.status}
-              data-priority={t.priority}
-              data-accent={isPressing(t.priority) ? t.priority : undefined}
+              data-ticket-number={ticket.number}
+              data-selected={selection.isSelected(ticket.number) || undefined}
+              data-status={ticket.status}
+              data-priority={ticket.priority}
+              data-accent={isPressing(ticket.priority) ? ticket.priority : undefined}
               tabIndex={0}
-              aria-label={`Ticket #${t.number}, ${customer}, ${labelOf(TICKET_STATUS_LABELS, t.status)}, ${labelOf(PRIORITY_LABELS, t.priority)} priority`}
+              aria-label={t('ticketList.rowLabel', {
+                number,
+                customer,
+                status: labelIn(t, TICKET_STATUS_KEYS, ticket.status),
+                priority: labelIn(t, PRIORITY_KEYS, ticket.priority),
+              })}
               className={classes.row}
-              {...rowOpenHandlers(() => onOpen(t.number))}
+              {...rowOpenHandlers(() => onOpen(ticket.number))}
             >
               <SelectRowCell
                 selection={selection}
-                rowKey={t.number}
-                label={`Select ticket #${t.number} from ${customer}`}
+                rowKey={ticket.number}
+                label={t('ticketList.selectRow', { number, customer })}
               />
               <Table.Td>
                 <Text
                   component={Link}
-                  to={`/tickets/${t.number}`}
+                  to={`/tickets/${ticket.number}`}
                   state={{ listSearch }}
                   tabIndex={-1}
                   size="sm"
@@ -103,7 +118,7 @@ export function TicketsTable({ items, listSearch, onOpen, selection, stale }: Pr
                   c="inherit"
                   className={classes.customer}
                 >
-                  #{t.number}
+                  #{ticket.number}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -112,24 +127,24 @@ export function TicketsTable({ items, listSearch, onOpen, selection, stale }: Pr
                 </Text>
               </Table.Td>
               <Table.Td>
-                <TicketStatusBadge status={t.status} />
+                <TicketStatusBadge status={ticket.status} />
               </Table.Td>
               <Table.Td>
-                <PriorityBadge priority={t.priority} />
+                <PriorityBadge priority={ticket.priority} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm" truncate>
-                  {t.category}
+                  {ticket.category}
                 </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={nowrap}>
-                  <RelativeTime iso={t.createdAt} />
+                  <RelativeTime iso={ticket.createdAt} />
                 </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={nowrap}>
-                  <RelativeTime iso={t.updatedAt} />
+                  <RelativeTime iso={ticket.updatedAt} />
                 </Text>
               </Table.Td>
             </Table.Tr>

@@ -41,7 +41,7 @@ function ConversationLink({ conversationId }: { conversationId: string | null })
 /** Back link, number and customer, status and priority, why the ticket exists, dates, and its actions. */
 export function TicketHeader({ ticket, backTo }: { ticket: TicketDetail; backTo: string }) {
   const t = useT();
-  const name = customerLabel(ticket.customer);
+  const name = customerLabel(ticket.customer, t);
   const email = ticket.customer.email;
   return (
     <Stack gap="sm" mb="lg">

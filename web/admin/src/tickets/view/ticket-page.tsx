@@ -53,7 +53,7 @@ export function TicketPage() {
   }
 
   const ticket = query.data;
-  const customerName = customerLabel(ticket.customer);
+  const customerName = customerLabel(ticket.customer, t);
   return (
     <>
       <TicketHeader ticket={ticket} backTo={backTo} />
