@@ -3,7 +3,13 @@ import type * as FastifyModule from 'fastify';
 import { type Db, queryRows } from '../../src/db/client.ts';
 
 /** One route as Fastify registered it: a single method and the URL pattern. */
-export type InventoryRoute = { method: string; url: string; config: Record<string, unknown> };
+export type InventoryRoute = {
+  method: string;
+  url: string;
+  config: Record<string, unknown>;
+  /** The route declares a body schema (it reads a JSON body). */
+  hasBody: boolean;
+};
 
 const recorded: InventoryRoute[] = [];
 
@@ -18,7 +24,12 @@ export function recordingFastify(mod: typeof FastifyModule): typeof FastifyModul
     const app = mod.default(options);
     app.addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) {
-        recorded.push({ method, url: route.url, config: (route.config ?? {}) as Record<string, unknown> });
+        recorded.push({
+          method,
+          url: route.url,
+          config: (route.config ?? {}) as Record<string, unknown>,
+          hasBody: Boolean(route.schema?.body),
+        });
       }
     });
     return app;
