@@ -58,8 +58,13 @@ export type AppOptions = {
   widgetRateLimits?: { messages: number; starts: number };
   /** Background jobs; built on `database` when omitted. */
   jobs?: Jobs;
-  /** Run job workers in this process (default true); benchmarks and some tests opt out. */
+  /** Run job workers in this process (default true); benchmarks, some tests and `--role web` opt out. */
   runJobs?: boolean;
+  /**
+   * Follow the ticket history outbox into this process's realtime bus and the notification jobs (default
+   * true). `--role worker` opts out: the web processes, which hold the SSE streams, deliver them.
+   */
+  dispatchTicketEvents?: boolean;
   /** Outbound mail; built from config (SMTP_URL, or .eml files in the data dir) when omitted. */
   mailer?: Mailer;
   notifications?: NotificationOptions;
@@ -88,6 +93,7 @@ export async function buildApp({
   widgetRateLimits = { messages: 60, starts: 30 },
   jobs: givenJobs,
   runJobs = true,
+  dispatchTicketEvents = true,
   mailer,
   notifications: notificationOptions,
 }: AppOptions): Promise<FastifyInstance> {
@@ -192,7 +198,7 @@ export async function buildApp({
     emailReply: (r) => jobs.send(JOB.ticketReplyEmail, r, { singletonKey: r.ticketMessageId }),
   });
   app.decorate('ticketEvents', ticketEvents);
-  app.addHook('onReady', async () => ticketEvents.start());
+  if (dispatchTicketEvents) app.addHook('onReady', async () => ticketEvents.start());
   app.addHook('preClose', async () => ticketEvents.stop());
   if (sweepReplies) app.addHook('onReady', async () => replyWorker.start());
   // Runs before other onClose hooks: replies in flight finish while the database is still open.

@@ -19,7 +19,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 const USAGE = `Usage: supportify <command> [options]
 
 Commands:
-  start                 migrate, seed a demo shop on an empty database, serve HTTP
+  start                 migrate, seed a demo shop on an empty database, serve HTTP and run jobs
+                        [--role all|web|worker]: web = HTTP only, worker = jobs, cron and sweeps only
+                        (web and worker need DATABASE_URL)
   migrate               apply database migrations
   seed                  add a demo shop (products, orders, policies, conversations)
   purge                 delete conversations past their retention period now [--now <ISO time>]

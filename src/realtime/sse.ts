@@ -7,10 +7,13 @@ export function sseEvent(event: string, data: unknown, id?: number): string {
   return `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-/** Ends every open stream when the server closes, so shutdown does not wait on idle clients. */
+/**
+ * Ends every open stream as the server begins to close (before it waits for connections to end), so a
+ * shutdown does not wait on clients; they reconnect (`retry:`) to another process or the restarted one.
+ */
 export function trackEventStreams(app: FastifyInstance): Set<() => void> {
   const open = new Set<() => void>();
-  app.addHook('onClose', async () => {
+  app.addHook('preClose', async () => {
     for (const end of open) end();
   });
   return open;

@@ -55,7 +55,9 @@ export async function ensureDayPartitions(db: Db, from: Date, to: Date): Promise
       created++;
     } catch (err) {
       // Another process made it first, or rows arrived in the default meanwhile: both are fine.
-      if (!/already exists|would be violated|overlap/i.test(String((err as Error).message))) throw err;
+      // Drizzle wraps the driver's error ("Failed query: …"): the reason is in its cause.
+      const reason = `${(err as Error).message} ${String((err as { cause?: unknown }).cause ?? '')}`;
+      if (!/already exists|would be violated|overlap/i.test(reason)) throw err;
     }
   }
   return created;
