@@ -16,7 +16,17 @@ vi.mock('fastify', async (original) =>
   (await import('./helpers/route-inventory.ts')).recordingFastify(await original()),
 );
 
+// Text only shop A's data contains.
+const A_CUSTOMER = { name: 'Zebulon Quill', email: 'zebulon@alpha.example' };
+const A_VIEW = 'Alpha urgent';
+
 type Attempt = { params: Record<string, string>; payload?: Json; query?: string };
+
+/** Query strings the parameterless GET routes need. */
+const QUERIES: Record<string, string> = {
+  '/api/views': '?kind=tickets',
+  '/api/conversations/export': '?format=ndjson',
+};
 
 /**
  * Shop B's staff (or B's widget customer) use shop A's objects on every route that names one, and get
@@ -33,7 +43,7 @@ describe('security: cross-shop attempts on every route that names an object', ()
 
   beforeAll(async () => {
     t = await createTestApp();
-    const shopA = await newShop(t.db, 'Shop A');
+    const shopA = await newShop(t.db, 'Alpha Knitwear');
     const shopB = await newShop(t.db, 'Shop B');
     cookieA = await login(t.app, shopA.email);
     cookieB = await login(t.app, shopB.email);
@@ -43,7 +53,7 @@ describe('security: cross-shop attempts on every route that names an object', ()
       return res.body;
     };
     // Shop A: a conversation, two tickets (B has only #1) with a reply, a saved view, a data request.
-    const conversation = (await newConversation(t.db, shopA.shop.id, {})).id;
+    const conversation = (await newConversation(t.db, shopA.shop.id, { customer: A_CUSTOMER })).id;
     const other = (await newConversation(t.db, shopA.shop.id, {})).id;
     await ok(cookieA, 'POST', '/api/tickets', { conversationId: other });
     const ticket = String(
@@ -163,6 +173,33 @@ describe('security: cross-shop attempts on every route that names an object', ()
     expect((await requestJson(t.app, cookieA, 'GET', `/api/conversations/${a.conversation}`)).status).toBe(
       200,
     );
+  });
+
+  it("shows none of another shop's data on any route without an id", async () => {
+    // Every GET under /api without a :param (lists, settings, exports, me), from the running app. The admin
+    // event stream never ends, so it is left to admin-events.test.ts (shop-scoped events).
+    const routes = routeInventory().filter(
+      (r) =>
+        r.method === 'GET' &&
+        r.url.startsWith('/api/') &&
+        !r.url.includes(':') &&
+        !r.url.startsWith('/api/docs') &&
+        r.url !== '/api/events',
+    );
+    expect(routes.length).toBeGreaterThan(10);
+    const markers = [A_CUSTOMER.name, A_CUSTOMER.email, A_VIEW, 'Alpha Knitwear', a.conversation, a.view];
+    const leaks: unknown[] = [];
+    for (const route of routes) {
+      const query = QUERIES[route.url] ?? '';
+      const res = await t.app.inject({ url: `${route.url}${query}`, headers: { cookie: cookieB } });
+      const shown = markers.filter((m) => res.body.includes(m));
+      if (res.statusCode >= 400 || shown.length)
+        leaks.push({ url: route.url, status: res.statusCode, shown });
+    }
+    expect(leaks).toEqual([]);
+    // Shop A's own lists do show them (the markers are real).
+    const own = await t.app.inject({ url: '/api/conversations', headers: { cookie: cookieA } });
+    expect(own.body).toContain(A_CUSTOMER.email);
   });
 
   it("refuses another shop's ids in bodies and queries: creates, bulk actions, export selections", async () => {
