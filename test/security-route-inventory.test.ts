@@ -26,8 +26,9 @@ const PUBLIC: Record<string, string> = {
   // Health checks for load balancers and orchestrators; they say nothing about any shop.
   '/healthz': 'liveness',
   '/readyz': 'readiness (database reachable)',
-  // Operations (issue 8): Prometheus scrapes it; it carries counters only, no shop data.
-  '/metrics': 'metrics',
+  // Operations (issue 8): Prometheus scrapes it with its own METRICS_TOKEN bearer (no staff session);
+  // counters only, no shop data.
+  '/metrics': 'metrics (own token)',
   // Signing in and out needs no session (both are CSRF-checked; see csrf.test.ts).
   '/api/auth/login': 'sign-in',
   '/api/auth/logout': 'sign-out (ends the session it is given, if any)',
