@@ -25,6 +25,7 @@ import type { Database } from './db/client.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { AppError } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
+import { createMetrics, instrumentRequests, metricsRoute } from './http/metrics.ts';
 import { registerAdminApp } from './http/static-admin.ts';
 import { JOB, type Jobs } from './jobs/types.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -123,6 +124,8 @@ export async function buildApp({
     reply.header('x-request-id', req.id);
   });
   registerErrorHandler(app);
+  const metrics = createMetrics(database.db);
+  instrumentRequests(app, metrics);
 
   // External plugins.
   await app.register(helmet, {
@@ -162,6 +165,7 @@ export async function buildApp({
     bus,
     log: app.log,
     shopify: { encryptionKey: config.encryptionKey, apiBaseUrl: config.shopify?.apiBaseUrl },
+    onReply: (outcome) => metrics.aiReply(outcome),
     onEmailQueued: (shopId, id) =>
       void sendEmail(shopId, id).catch((err: Error) =>
         app.log.warn({ err: { message: err.message } }, 'queueing an email failed'),
@@ -177,6 +181,7 @@ export async function buildApp({
     cron: sweepReplies,
     mailer,
     notifications: notificationOptions,
+    metrics,
   });
   const jobs = app.jobs;
   await wireEmail(app, {
@@ -212,6 +217,7 @@ export async function buildApp({
 
   // Routes.
   await app.register(healthRoutes, { database });
+  await app.register(metricsRoute, { metrics, token: config.metricsToken });
   await app.register(authRoutes, { db, secureCookies: config.secureCookies, loginRateLimit });
   await app.register(conversationRoutes, { db, bus });
   await app.register(channelSettingsRoutes, { db });

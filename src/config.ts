@@ -22,6 +22,7 @@ const ZConfig = z.object({
   SHOPIFY_SCOPES: z.string().default('read_orders,read_products,read_legal_policies'),
   SHOPIFY_API_BASE_URL: z.url().optional(),
   SUPPORTIFY_ENCRYPTION_KEY: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Config = {
@@ -43,6 +44,8 @@ export type Config = {
   shopify: ShopifyAppConfig | null;
   /** AES-256-GCM key for secrets at rest (Shopify access tokens); null when SUPPORTIFY_ENCRYPTION_KEY is unset. */
   encryptionKey: Buffer | null;
+  /** Bearer token for `GET /metrics`; unset = the endpoint answers 404. */
+  metricsToken: string | undefined;
 };
 
 export type ShopifyAppConfig = {
@@ -107,5 +110,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.PUBLIC_URL?.startsWith('https://') ?? false,
     shopify: shopifyConfig(e),
     encryptionKey: e.SUPPORTIFY_ENCRYPTION_KEY ? parseEncryptionKey(e.SUPPORTIFY_ENCRYPTION_KEY) : null,
+    metricsToken: e.METRICS_TOKEN || undefined,
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { instrumentJobs, type Metrics } from '../http/metrics.ts';
 import { createJobs } from '../jobs/jobs.ts';
 import type { Jobs } from '../jobs/types.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
@@ -17,6 +18,8 @@ export type JobsWiring = {
   cron?: boolean;
   mailer?: Mailer;
   notifications?: NotificationOptions;
+  /** Counts each job handler's outcome. */
+  metrics?: Metrics;
 };
 
 /** Where ticket links point: PUBLIC_URL, or the address the server listens on. */
@@ -30,7 +33,8 @@ export function adminBaseUrl(config: Config): string {
  */
 export function wireJobs(app: FastifyInstance, wiring: JobsWiring): NotificationDeps {
   const { config, database } = wiring;
-  const jobs = wiring.jobs ?? createJobs({ database, log: app.log, cron: wiring.cron });
+  const base = wiring.jobs ?? createJobs({ database, log: app.log, cron: wiring.cron });
+  const jobs = wiring.metrics ? instrumentJobs(base, wiring.metrics) : base;
   app.decorate('jobs', jobs);
   const mailer =
     wiring.mailer ??

@@ -9,7 +9,7 @@ import type { RealtimeBus } from '../../realtime/bus.ts';
 import { openTicket } from '../../tickets/open-ticket.ts';
 import { SYSTEM_ACTOR } from '../../tickets/record-event.ts';
 import type { StoredTurn } from '../history.ts';
-import { runAgent } from '../run-agent.ts';
+import { type AgentRun, runAgent } from '../run-agent.ts';
 import { storeReply } from './store-reply.ts';
 
 export const MAX_ATTEMPTS = 5;
@@ -34,6 +34,8 @@ type Options = {
   onEmailQueued?: (shopId: string, emailMessageId: string) => void;
   /** Reading the store of a shop installed through the Shopify app (decryption key, test base URL). */
   shopify?: ShopifyAccess;
+  /** Each finished attempt (metrics): a stored answer with its token usage, or a failed try. */
+  onReply?: (outcome: { ok: true; usage: AgentRun['usage'] } | { ok: false }) => void;
 };
 type ClaimedJob = {
   shop_id: string;
@@ -63,6 +65,7 @@ export function createReplyWorker({
   sweepMs = 1_000,
   onEmailQueued,
   shopify,
+  onReply,
 }: Options): ReplyWorker {
   const instance = randomUUID();
   const running = new Map<string, Promise<void>>();
@@ -178,7 +181,9 @@ export function createReplyWorker({
                 return s;
               })
             : await storeReply(db, input);
+          if (!stored.duplicate) onReply?.({ ok: true, usage: run.usage });
         } catch (err) {
+          onReply?.({ ok: false });
           log.warn(
             { conversationId, attempts: job.attempts, err: { message: (err as Error).message } },
             'AI reply failed',
