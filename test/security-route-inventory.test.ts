@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { shopifyDataRequests } from '../src/db/schema/index.ts';
 import { login, newConversation, newShop } from './helpers/factories.ts';
 import { SESSION_COOKIE } from './helpers/http.ts';
 import {
@@ -73,15 +74,34 @@ describe('security: every route needs a session unless it is on the public list'
   let t: TestApp;
   let cookie: string;
   let routes: InventoryRoute[];
+  let objects: { conversation: string; ticket: string; dataRequest: string };
 
   beforeAll(async () => {
     t = await createTestApp();
     const { shop, email } = await newShop(t.db);
-    await newConversation(t.db, shop.id, {});
+    const conversation = (await newConversation(t.db, shop.id, {})).id;
     cookie = await login(t.app, email);
+    const ticket = await t.app.inject({
+      method: 'POST',
+      url: '/api/tickets',
+      headers: { cookie },
+      payload: { conversationId: conversation },
+    });
+    expect(ticket.statusCode, ticket.body).toBe(201);
+    const [request] = await t.db
+      .insert(shopifyDataRequests)
+      .values({ shopId: shop.id, customerEmail: 'ann@example.com', status: 'ready', document: '{}' })
+      .returning();
+    objects = { conversation, ticket: String(ticket.json().number), dataRequest: request.id };
     routes = routeInventory();
   });
   afterAll(() => t.close());
+
+  // The database, but for the ticket history outbox, whose rows the dispatcher marks in the background.
+  const fingerprint = async () => {
+    const { ticket_events: _outbox, ...rest } = await databaseFingerprint(t.db);
+    return rest;
+  };
 
   it('reads the inventory from the running app', () => {
     const keys = routes.map((r) => `${r.method} ${r.url}`);
@@ -102,7 +122,7 @@ describe('security: every route needs a session unless it is on the public list'
   });
 
   it('answers 401 unauthenticated on every non-public route without a valid session', async () => {
-    const before = await databaseFingerprint(t.db);
+    const before = await fingerprint();
     const failures: unknown[] = [];
     let checked = 0;
     for (const route of routes) {
@@ -130,7 +150,7 @@ describe('security: every route needs a session unless it is on the public list'
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(200);
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
   });
 
   it('lists only routes that exist, so the public list cannot hide a removed or renamed one', () => {
@@ -158,8 +178,35 @@ describe('security: every route needs a session unless it is on the public list'
     expect(serverErrors).toEqual([]);
   });
 
+  // The CSRF check lets GET and HEAD through (they must be safe), so none may change anything: signed in,
+  // sent cross-site, with this shop's own objects. The admin event stream never ends; it only reads.
+  it('changes nothing on any GET or HEAD /api route, even sent cross-site with a valid session', async () => {
+    const before = await fingerprint();
+    const answered: string[] = [];
+    for (const route of routes) {
+      if (!['GET', 'HEAD'].includes(route.method) || !route.url.startsWith('/api/')) continue;
+      if (route.url === '/api/events') continue;
+      const id = route.url.startsWith('/api/data-requests') ? objects.dataRequest : objects.conversation;
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: fillPath(route.url, { id, number: objects.ticket }),
+        headers: { cookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      });
+      expect({ route: route.url, status: res.statusCode < 500 }).toEqual({ route: route.url, status: true });
+      if (res.statusCode === 200) answered.push(`${route.method} ${route.url}`);
+    }
+    expect(answered).toEqual(
+      expect.arrayContaining([
+        'GET /api/conversations/:id',
+        'GET /api/tickets/:number',
+        'GET /api/data-requests/:id/download',
+      ]),
+    );
+    expect(await fingerprint()).toEqual(before);
+  });
+
   it('refuses a cross-site request on every state-changing /api route, even with a valid session', async () => {
-    const before = await databaseFingerprint(t.db);
+    const before = await fingerprint();
     const failures: unknown[] = [];
     for (const route of routes) {
       if (!BODY_METHODS.has(route.method) || !route.url.startsWith('/api/')) continue;
@@ -176,7 +223,7 @@ describe('security: every route needs a session unless it is on the public list'
       }
     }
     expect(failures).toEqual([]);
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
     // The session still works.
     expect((await t.app.inject({ url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
   });
