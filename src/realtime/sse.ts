@@ -36,6 +36,8 @@ export function openEventStream(
     'cache-control': 'no-cache, no-transform',
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
+    // A hijacked reply skips the onSend hook that sets it on every other response.
+    'x-request-id': req.id,
     ...options.headers,
   });
   const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
