@@ -64,8 +64,8 @@ const PUBLIC: Record<string, string> = {
   '/assets/*': 'admin SPA assets',
 };
 
-/** Routes on PUBLIC only in some builds: /metrics comes with the operations work. */
-const OPTIONAL_PUBLIC = new Set(['/metrics', '/index.html', '/favicon.svg', '/assets/*']);
+/** Routes on PUBLIC only once the admin is built (dist/admin). */
+const OPTIONAL_PUBLIC = new Set(['/index.html', '/favicon.svg', '/assets/*']);
 
 /** Static admin files: one route per file in dist/admin (present once the admin is built). */
 const isAdminFile = (r: InventoryRoute) => typeof r.config.file === 'string';
