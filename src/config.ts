@@ -10,7 +10,7 @@ const ZConfig = z.object({
   SUPPORTIFY_ADMIN_EMAIL: z.email().optional(),
   SUPPORTIFY_ADMIN_PASSWORD: z.string().min(8).optional(),
   SUPPORTIFY_DEMO: z.enum(['0', '1']).default('1'),
-  SMTP_PORT: z.coerce.number().int().default(2525),
+  SMTP_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(2525),
   SMTP_URL: z
     .union([z.literal(''), z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')])
     .optional(),
@@ -34,7 +34,8 @@ export type Config = {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   demo: boolean;
-  smtpPort: number;
+  /** The inbound SMTP listener's port; null (`SMTP_PORT=off`) = this process runs none. */
+  smtpPort: number | null;
   /** Outbound mail server; unset = each mail is written to `<dataDir>/outbox/` as an .eml file. */
   smtpUrl: string | undefined;
   smtpFrom: string;
@@ -102,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: e.SUPPORTIFY_ADMIN_EMAIL,
     adminPassword: e.SUPPORTIFY_ADMIN_PASSWORD,
     demo: e.SUPPORTIFY_DEMO === '1',
-    smtpPort: e.SMTP_PORT,
+    smtpPort: e.SMTP_PORT === 'off' ? null : e.SMTP_PORT,
     smtpUrl: e.SMTP_URL || undefined,
     smtpFrom: e.SMTP_FROM,
     logLevel: e.LOG_LEVEL,

@@ -39,8 +39,8 @@ function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 type Started = { child: ChildProcess; output: () => string; url?: string };
 
 /** Starts `supportify start` with the given arguments; resolves once it says it runs. */
-async function start(...args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ['src/main.ts', 'start', ...args], { env: env() });
+async function start(args: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<Started> {
+  const child = spawn(process.execPath, ['src/main.ts', 'start', ...args], { env: env(extraEnv) });
   started.push(child);
   let out = '';
   child.stdout?.on('data', (d) => {
@@ -112,7 +112,7 @@ describe('supportify start --role', () => {
   it.skipIf(!PG)(
     'web serves HTTP but leaves jobs queued; a worker runs them without listening',
     async () => {
-      const web = await start('--role', 'web');
+      const web = await start(['--role', 'web']);
       expect(web.url).toBeTruthy();
       expect((await fetch(`${web.url}/healthz`)).status).toBe(200);
 
@@ -131,7 +131,7 @@ describe('supportify start --role', () => {
         await new Promise((r) => setTimeout(r, 3_000));
         expect(await state()).toBe('created');
 
-        const worker = await start('--role', 'worker');
+        const worker = await start(['--role', 'worker']);
         expect(worker.output()).toContain('worker is running');
         expect(worker.url).toBeUndefined();
         await until(async () => (await state()) === 'completed', 'the worker to run the job', 20_000);
@@ -151,8 +151,9 @@ describe('supportify start --role', () => {
 
 describe('shutdown', () => {
   it('on SIGTERM ends open SSE streams, stops and exits 0 within seconds', async () => {
-    const server = await start();
+    const server = await start([], { SMTP_PORT: 'off' });
     if (!server.url) throw new Error(server.output());
+    expect(server.output()).toContain('Inbound mail: off');
     const cookie = await signIn(server.url);
     const events = await openEvents(server.url, cookie);
     expect(events.statusCode).toBe(200);

@@ -59,7 +59,9 @@ export async function startCommand(args: string[] = []): Promise<void> {
     runJobs: work,
     sweepReplies: work,
     dispatchTicketEvents: web,
-    ...(web ? { smtpListener: { port: config.smtpPort, host: config.host } } : {}),
+    ...(web && config.smtpPort !== null
+      ? { smtpListener: { port: config.smtpPort, host: config.host } }
+      : {}),
   });
   // Graceful: stop accepting, end SSE streams (clients reconnect elsewhere), let running replies and jobs
   // finish (jobs for up to 5 s, then failed back to the queue), close the database, exit 0.
@@ -92,7 +94,7 @@ export async function startCommand(args: string[] = []): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   process.stdout.write(
-    `\n  Supportify is running (${database.kind}${role === 'web' ? ', web role: no job workers' : ''}).\n    Admin:      ${url}/\n    Demo store: ${url}/demo\n    API docs:   ${url}/api/docs\n    Inbound mail: smtp://${config.host}:${app.smtpPort}\n`,
+    `\n  Supportify is running (${database.kind}${role === 'web' ? ', web role: no job workers' : ''}).\n    Admin:      ${url}/\n    Demo store: ${url}/demo\n    API docs:   ${url}/api/docs\n    Inbound mail: ${app.smtpPort === undefined ? 'off (SMTP_PORT=off)' : `smtp://${config.host}:${app.smtpPort}`}\n`,
   );
   if (firstLogin) printLogin(firstLogin.email, firstLogin.password);
   else
