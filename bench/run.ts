@@ -5,18 +5,21 @@ import { runConversationListBenchmark } from './conversations/list-benchmark.ts'
 import { runExportBenchmark } from './export/export-benchmark.ts';
 import { readArgs } from './lib/args.ts';
 import { printTable, writeResult } from './lib/results.ts';
+import { addHeadline, printSummary } from './lib/summary.ts';
 import { runPurgeBenchmark } from './retention/purge-benchmark.ts';
 import { runWidgetReplyBenchmark } from './widget/reply-benchmark.ts';
 
 const args = readArgs();
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
+const started = performance.now();
 const wants = (suite: string) => !args.suite || args.suite.split(',').includes(suite);
 if (wants('list')) await benchConversationList();
 if (wants('widget')) await benchWidgetReplies();
 if (wants('purge')) await benchPurge();
 if (wants('export')) await benchExport();
 if (wants('admin')) await benchAdmin();
+printSummary(log, (performance.now() - started) / 1000);
 
 async function benchConversationList() {
   const list = await runConversationListBenchmark(args, log);
@@ -24,6 +27,13 @@ async function benchConversationList() {
   log(
     `\nconversations list on ${list.database}, ${list.conversations.toLocaleString('en')} conversations (${file})`,
   );
+  const slowest = list.results.reduce((a, b) => (b.api.p95 > a.api.p95 ? b : a));
+  addHeadline({
+    suite: 'list',
+    measure: `slowest list/search api p95 (${slowest.name})`,
+    value: slowest.api.p95,
+    unit: 'ms',
+  });
   printTable(
     list.results.map((r) => ({
       scenario: r.name,
@@ -43,6 +53,20 @@ async function benchWidgetReplies() {
   const replies = await runWidgetReplyBenchmark(args, log);
   const repliesFile = writeResult('widget-replies', { ...replies, at: new Date().toISOString() });
   log(`\nwidget replies on ${replies.database} (${repliesFile})`);
+  addHeadline({
+    suite: 'widget',
+    measure: 'answered messages per second',
+    value: replies.messagesPerSecond,
+    unit: 'msg/s',
+    target: { min: 1000 },
+  });
+  addHeadline({
+    suite: 'widget',
+    measure: 'complete reply p99',
+    value: replies.completeReplyMs.p99,
+    unit: 'ms',
+    target: { max: 150 },
+  });
   printTable([
     {
       conversations: replies.conversations,
@@ -66,6 +90,20 @@ async function benchPurge() {
   log(
     `\npurge of one expired day on ${purge.database}, ${purge.conversations.toLocaleString('en')} conversations / ${purge.messages.toLocaleString('en')} messages (${file})`,
   );
+  addHeadline({
+    suite: 'purge',
+    measure: `purge one day by partition drop (${purge.conversations.toLocaleString('en')} conversations)`,
+    value: purge.partitioned.ms,
+    unit: 'ms',
+    target: { max: purge.targets.purgeMs },
+  });
+  addHeadline({
+    suite: 'purge',
+    measure: 'longest writer stall during the purge',
+    value: purge.partitioned.writerMaxMs,
+    unit: 'ms',
+    target: { max: purge.targets.stallMs },
+  });
   printTable(
     (['baseline', 'partitioned'] as const).map((k) => ({
       method: k === 'baseline' ? 'batched DELETE' : 'partition drop',
@@ -86,6 +124,22 @@ async function benchExport() {
   log(
     `\nconversation export on ${exported.database}, ${exported.conversations.toLocaleString('en')} conversations / ${exported.messages.toLocaleString('en')} messages (targets: ≥ ${exported.targets.megabytesPerSecond} MB/s, ≤ ${exported.targets.serverPeakRssMb} MB RSS) (${file})`,
   );
+  for (const r of exported.results.filter((x) => x.name.endsWith('everything'))) {
+    addHeadline({
+      suite: 'export',
+      measure: `${r.name}: throughput`,
+      value: r.megabytesPerSecond,
+      unit: 'MB/s',
+      target: { min: exported.targets.megabytesPerSecond },
+    });
+    addHeadline({
+      suite: 'export',
+      measure: `${r.name}: server peak RSS`,
+      value: r.serverPeakRssMb,
+      unit: 'MB',
+      target: { max: exported.targets.serverPeakRssMb },
+    });
+  }
   printTable(
     exported.results.map((r) => ({
       scenario: r.name,
@@ -121,6 +175,34 @@ admin in Chromium on ${admin.database}, ${admin.conversations.toLocaleString('en
     },
   ]);
   const long = admin.longHistory;
+  const n = admin.conversations.toLocaleString('en');
+  addHeadline({
+    suite: 'admin',
+    measure: 'initial JS (gzipped)',
+    value: admin.bundles.adminInitialJsKb,
+    unit: 'KB',
+    target: { max: admin.targets.adminInitialJsKb },
+  });
+  addHeadline({
+    suite: 'admin',
+    measure: `time to first row p95 (${n} conversations)`,
+    value: admin.timeToRowsMs.p95,
+    unit: 'ms',
+    target: { max: admin.targets.timeToRowsMs },
+  });
+  addHeadline({
+    suite: 'admin',
+    measure: `search end to end p95 (${n} conversations)`,
+    value: admin.searchMs.p95,
+    unit: 'ms',
+    target: { max: admin.targets.searchMs },
+  });
+  addHeadline({
+    suite: 'admin',
+    measure: `2,000-message history scroll frame p95`,
+    value: long.frameMs.p95,
+    unit: 'ms',
+  });
   log(
     `long history (${long.messages} messages): first message ${long.firstMessageMs} ms, ${long.messagesInDom} in the DOM, scroll frames p50 ${long.frameMs.p50} ms / p95 ${long.frameMs.p95} ms / max ${long.frameMs.max} ms over ${long.scrollFrames} frames${long.reachedOldest ? '' : ' (did not reach the oldest message)'}`,
   );

@@ -51,6 +51,7 @@ export async function runAdminBenchmark(args: BenchArgs, log: (s: string) => voi
       );
     });
     const runs = args.quick ? 5 : 15;
+    log(`admin: time to first row, ${runs} page loads…`);
     const toRows: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
       const page = await context.newPage();
@@ -64,6 +65,7 @@ export async function runAdminBenchmark(args: BenchArgs, log: (s: string) => voi
     const page = await context.newPage();
     await page.goto(`${server.base}/conversations`);
     await page.locator('[data-testid="conversation-row"]').first().waitFor();
+    log('admin: searches…');
     const search = page.getByRole('textbox', { name: 'Search' });
     const searches: number[] = [];
     for (const term of [...SEARCHES, ...SEARCHES]) {
@@ -98,6 +100,8 @@ export async function runAdminBenchmark(args: BenchArgs, log: (s: string) => voi
       await search.press('Enter');
       await page.locator('[data-testid="conversation-row"]').first().waitFor();
     }
+    await page.close();
+    log('admin: a 2,000-message history…');
     const longHistory = await measureLongHistory(await context.newPage(), server.base, longConversationId);
     return {
       database: database.label,

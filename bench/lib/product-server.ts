@@ -43,6 +43,10 @@ export async function startProductServer(
       if (match) resolve(match[1]);
     });
     child.once('exit', (code) => reject(new Error(`product server exited with ${code}: ${output}`)));
+    setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`product server did not start within 60 s: ${output}`));
+    }, 60_000).unref();
   });
   const pid = child.pid ?? 0;
   const ready = usageOf(pid);
