@@ -10,15 +10,13 @@ import { type FakeSmtp, type ReceivedMail, startFakeSmtp } from '../test/helpers
 import { ARTIFACTS_DIR, saveScreenshot, signInThroughForm, until, waitForList } from './helpers/admin.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { deliverEmail, multipartEmail } from './helpers/email.ts';
+import { DESKTOP, markDocument, snap, stillSameDocument, text, watch } from './helpers/journey-pages.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './helpers/server.ts';
 import { readTickets, waitForTickets } from './helpers/tickets.ts';
-import { saveViewportScreenshot } from './helpers/widget.ts';
 import { widgetUi } from './helpers/widget-e2e-setup.ts';
 
 const STEP_TIMEOUT = 45_000;
 const FAILURE_PREFIX = 'FAILED-journey-';
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 const SHOPPER = { name: 'Solveig Journey', email: 'solveig.journey@example.com' };
 const ASK_FOR_PERSON = 'I want to talk to a human about the sizing of the Fjord sweater';
@@ -47,60 +45,6 @@ let staffSignedIn = false;
 
 const widget = widgetUi(() => customer);
 
-/** Records everything on `page` that should never happen in a healthy journey. */
-function watch(page: Page, who: string): void {
-  page.setDefaultTimeout(15_000);
-  page.setDefaultNavigationTimeout(30_000);
-  page.on('pageerror', (error) => problems.push(`${who} page error: ${String(error)}`));
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const url = message.location().url;
-    // Signed out, the admin learns it from the session check's 401 (the browser logs that response).
-    if (
-      who === 'staff' &&
-      !staffSignedIn &&
-      new URL(url).pathname === '/api/me' &&
-      /\b401\b/.test(message.text())
-    )
-      return;
-    problems.push(`${who} console error: ${message.text()} (${url})`);
-  });
-  page.on('dialog', (dialog) => {
-    problems.push(`${who} dialog: ${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss().catch(() => {});
-  });
-}
-
-/** Marks the document, so a later `stillSameDocument` proves the page was never reloaded. */
-const markDocument = (page: Page) =>
-  page.evaluate(() => {
-    (window as unknown as { __journey?: boolean }).__journey = true;
-  });
-const stillSameDocument = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __journey?: boolean }).__journey === true);
-
-/** Two animation frames: layout and media-query listeners have caught up with a new viewport. */
-const settleFrames = (page: Page) =>
-  page.evaluate(
-    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
-  );
-
-/** Screenshots at desktop and phone width (the page is put back to desktop afterwards). */
-async function snap(page: Page, name: string, kind: 'admin' | 'widget'): Promise<void> {
-  const save = kind === 'admin' ? saveScreenshot : saveViewportScreenshot;
-  // A full-page picture draws fixed parts (the admin's header) where the page is scrolled to.
-  if (kind === 'admin') await page.evaluate(() => window.scrollTo(0, 0));
-  await save(page, `journey-${name}-desktop`);
-  await page.setViewportSize(PHONE);
-  await settleFrames(page);
-  await save(page, `journey-${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-  await settleFrames(page);
-}
-
-const text = async (page: Page, testId: string) =>
-  ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
-
 /** The mails the sink received for `address`. */
 const mailsTo = (address: string): ReceivedMail[] =>
   sink!.mails.filter((m) => m.envelopeTo.includes(address));
@@ -123,7 +67,7 @@ describe('Journey: widget → ticket → live reply → bad rating → email dra
     const open = async (who: string): Promise<[BrowserContext, Page]> => {
       const context = await launched.value.newContext({ viewport: DESKTOP, locale: 'en-US' });
       const page = await context.newPage();
-      watch(page, who);
+      watch(page, who, problems, () => who !== 'staff' || staffSignedIn);
       return [context, page];
     };
     [, staff] = await open('staff');
