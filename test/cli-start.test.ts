@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -6,9 +6,11 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSignIn } from '../e2e/helpers/api.ts';
 import { type Database, openDatabase, queryRows } from '../src/db/client.ts';
 import { createJobs } from '../src/jobs/jobs.ts';
 import { JOB } from '../src/jobs/types.ts';
+import { spawnStart } from './helpers/spawn-start.ts';
 import { clonePgTemplate } from './helpers/test-db.ts';
 import { until } from './helpers/until.ts';
 
@@ -36,42 +38,16 @@ function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return e;
 }
 
-type Started = { child: ChildProcess; output: () => string; url?: string };
-
 /** Starts `supportify start` with the given arguments; resolves once it says it runs. */
-async function start(args: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<Started> {
-  const child = spawn(process.execPath, ['src/main.ts', 'start', ...args], { env: env(extraEnv) });
-  started.push(child);
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out += d;
-  });
-  await until(
-    () => /Admin:\s+http:\/\/\S+\//.test(out) || /worker is running/.test(out) || child.exitCode !== null,
-    'the server to start',
-    60_000,
-  );
-  expect(child.exitCode, out).toBeNull();
-  return { child, output: () => out, url: /Admin:\s+(http:\/\/\S+?)\//.exec(out)?.[1] };
-}
+const start = (args: string[] = [], extraEnv: NodeJS.ProcessEnv = {}) =>
+  spawnStart(args, env(extraEnv), started);
 
 function exited(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-async function signIn(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@example.com', password: ADMIN_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0];
-}
+const signIn = (url: string) => apiSignIn(url, 'admin@example.com', ADMIN_PASSWORD);
 
 /** Opens the admin SSE stream; resolves with the response once its headers arrived. */
 function openEvents(url: string, cookie: string): Promise<http.IncomingMessage> {

@@ -1,9 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSignIn, getWidgetKey } from '../e2e/helpers/api.ts';
+import { spawnStart } from './helpers/spawn-start.ts';
 import { clonePgTemplate } from './helpers/test-db.ts';
 import { until } from './helpers/until.ts';
 
@@ -26,57 +28,24 @@ type Server = { child: ChildProcess; url: string; output: () => string };
 
 /** Starts `supportify start` (demo data, all roles) on the test database; resolves with its URL. */
 async function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, ['src/main.ts', 'start'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      SUPPORTIFY_DATA_DIR: dataDir,
-      SUPPORTIFY_DEMO: '1',
-      SUPPORTIFY_ADMIN_EMAIL: ADMIN_EMAIL,
-      SUPPORTIFY_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      SMTP_PORT: 'off',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.push(child);
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out += d;
-  });
-  await until(
-    () => /Admin:\s+http:\/\/\S+\//.test(out) || child.exitCode !== null,
-    'the server to start',
-    45_000,
-  );
-  expect(child.exitCode, out).toBeNull();
-  const url = /Admin:\s+(http:\/\/\S+?)\//.exec(out)?.[1];
-  if (!url) throw new Error(`no admin URL in:\n${out}`);
-  return { child, url, output: () => out };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    SUPPORTIFY_DATA_DIR: dataDir,
+    SUPPORTIFY_DEMO: '1',
+    SUPPORTIFY_ADMIN_EMAIL: ADMIN_EMAIL,
+    SUPPORTIFY_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SMTP_PORT: 'off',
+    LOG_LEVEL: 'warn',
+  };
+  const { child, url, output } = await spawnStart([], env, started, 45_000);
+  if (!url) throw new Error(`no admin URL in:\n${output()}`);
+  return { child, url, output };
 }
 
-async function widgetKey(url: string): Promise<string> {
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const res = await fetch(`${url}/api/settings/channels`, { headers: { cookie } });
-  expect(res.status).toBe(200);
-  const key = ((await res.json()) as { widgetKey?: string }).widgetKey;
-  if (!key) throw new Error('the demo shop has no widget key');
-  return key;
-}
+const widgetKey = async (url: string) => getWidgetKey(url, await apiSignIn(url, ADMIN_EMAIL, ADMIN_PASSWORD));
 
 type Conversation = { id: string; token: string; acked: string[] };
 
