@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, isApiError } from './client.ts';
 import { meQueryKey } from './query-client.ts';
 import type { Me } from './types.ts';
@@ -19,6 +19,16 @@ export function useMe() {
   });
 }
 
+/**
+ * Starts a session's cache afresh as `me`: every other cached answer is dropped, while the `me` query is
+ * updated in place. Removing it too would strand the components that were already watching it (the
+ * app's frame, mounted before sign-in): they would keep the removed query and never see the new user.
+ */
+function replaceSession(queryClient: QueryClient, me: Me | null) {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+  queryClient.setQueryData(meQueryKey, me);
+}
+
 /** Signs in; on success every cached answer from a previous session is dropped. */
 export function useLogin() {
   const queryClient = useQueryClient();
@@ -26,10 +36,7 @@ export function useLogin() {
     mutationFn: (credentials: { email: string; password: string }) =>
       apiFetch<Me>('/api/auth/login', { method: 'POST', body: credentials }),
     meta: { expectsUnauthorized: true },
-    onSuccess: (me) => {
-      queryClient.removeQueries();
-      queryClient.setQueryData(meQueryKey, me);
-    },
+    onSuccess: (me) => replaceSession(queryClient, me),
   });
 }
 
@@ -38,10 +45,7 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
-    onSettled: () => {
-      queryClient.removeQueries();
-      queryClient.setQueryData(meQueryKey, null);
-    },
+    onSettled: () => replaceSession(queryClient, null),
   });
 }
 
