@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { RequireAuth } from './auth/require-auth.tsx';
 import { PageLoader } from './common/page-loader.tsx';
+import { useDocumentLanguage } from './i18n/use-t.ts';
 import { AppLayout } from './layout/app-layout.tsx';
 import { type LazyPage, lazyPage, PageView } from './lazy-page.tsx';
 
@@ -40,6 +41,8 @@ export function preloadPage(pathname: string): void {
 
 /** Every page of the admin. */
 export function AppRoutes() {
+  // <html lang> follows the UI language, set here once for every page.
+  useDocumentLanguage();
   return (
     <Routes>
       <Route

@@ -6,14 +6,15 @@ import { type Language, type Params, toLanguage, translate } from './translate.t
 /** The UI language: the signed-in user's, else (signed out) the browser's. */
 export function useLanguage(): Language {
   const { data } = useMe();
-  const language = toLanguage(
-    data?.user.locale ?? (typeof navigator === 'undefined' ? 'en' : navigator.language),
-  );
-  // Screen readers pronounce the page in its language.
+  return toLanguage(data?.user.locale ?? (typeof navigator === 'undefined' ? 'en' : navigator.language));
+}
+
+/** Keeps `<html lang>` on the UI language, so screen readers pronounce the page in it (mounted once). */
+export function useDocumentLanguage(): void {
+  const language = useLanguage();
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
-  return language;
 }
 
 export type Translate = (key: MessageKey, params?: Params) => string;
