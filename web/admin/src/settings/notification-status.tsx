@@ -1,6 +1,5 @@
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { errorMessage } from '../api/client.ts';
 import {
   type NotificationFailure,
   type NotificationTarget,
@@ -9,7 +8,7 @@ import {
   useTestNotifications,
 } from '../api/notification-settings.ts';
 import { DateText } from '../common/date-text.tsx';
-import { AlertIcon } from '../common/icons.tsx';
+import { ErrorState } from '../common/error-state.tsx';
 import { labelIn } from '../conversations/labels.ts';
 import { type Translate, useT } from '../i18n/use-t.ts';
 
@@ -77,17 +76,7 @@ export function TestNotifications({
           {t(unsaved ? 'settings.notifications.test.unsaved' : 'settings.notifications.test.saved')}
         </Text>
       </Group>
-      {test.isError && (
-        <Alert
-          variant="light"
-          color="red"
-          icon={<AlertIcon />}
-          role="alert"
-          title={t('settings.notifications.test.failed')}
-        >
-          {errorMessage(test.error)}
-        </Alert>
-      )}
+      {test.isError && <ErrorState title={t('settings.notifications.test.failed')} error={test.error} />}
       {test.isSuccess && (
         <Stack gap={4} role="status" aria-live="polite">
           {results.length === 0 && <Text size="sm">{t('settings.notifications.test.nothing')}</Text>}

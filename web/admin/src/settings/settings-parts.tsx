@@ -1,10 +1,8 @@
-import { Alert, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useId } from 'react';
-import { errorMessage } from '../api/client.ts';
 import { DoneStatus } from '../common/done-status.tsx';
-import { QueryErrorState } from '../common/error-state.tsx';
-import { AlertIcon } from '../common/icons.tsx';
+import { ErrorState, QueryErrorState } from '../common/error-state.tsx';
 import { useT } from '../i18n/use-t.ts';
 
 /** One settings section: a titled card. */
@@ -105,17 +103,7 @@ export function FormActions({
   const t = useT();
   return (
     <Stack gap="sm" mt="xl">
-      {error != null && (
-        <Alert
-          variant="light"
-          color="red"
-          title={t('settings.form.notSaved')}
-          icon={<AlertIcon />}
-          role="alert"
-        >
-          {errorMessage(error)}
-        </Alert>
-      )}
+      {error != null && <ErrorState title={t('settings.form.notSaved')} error={error} />}
       <Group gap="sm">
         <Button type="submit" disabled={!dirty} loading={saving}>
           {t('settings.form.save')}

@@ -1,13 +1,13 @@
-import { Alert, Anchor, Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../api/client.ts';
 import { useCreateTicket } from '../api/ticket-mutations.ts';
 import { TICKET_PRIORITIES, type TicketPriority } from '../api/ticket-types.ts';
 import { useTicketCategories } from '../api/tickets.ts';
 import type { LinkedTicket } from '../api/types.ts';
-import { AlertIcon, CheckIcon } from '../common/icons.tsx';
+import { ErrorState } from '../common/error-state.tsx';
+import { CheckIcon } from '../common/icons.tsx';
 import { labelIn } from '../conversations/labels.ts';
 import { richText } from '../i18n/rich-text.ts';
 import { useT } from '../i18n/use-t.ts';
@@ -78,17 +78,7 @@ function CreateTicketForm({ conversationId, onDone }: { conversationId: string; 
           onChange={(e) => setSummary(e.currentTarget.value)}
           data-autofocus
         />
-        {create.isError && (
-          <Alert
-            variant="light"
-            color="red"
-            icon={<AlertIcon />}
-            role="alert"
-            title={t('ticket.create.failed')}
-          >
-            {errorMessage(create.error)}
-          </Alert>
-        )}
+        {create.isError && <ErrorState title={t('ticket.create.failed')} error={create.error} />}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone} disabled={create.isPending}>
             {t('ticket.cancel')}

@@ -1,8 +1,7 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useRef, useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
 import { useAddTicketNote, useReplyToTicket } from '../../api/ticket-mutations.ts';
-import { AlertIcon } from '../../common/icons.tsx';
+import { ErrorState } from '../../common/error-state.tsx';
 import { useT } from '../../i18n/use-t.ts';
 import { useFocusShortcut } from '../../keyboard/shortcuts.ts';
 import classes from './ticket-view.module.css';
@@ -78,17 +77,7 @@ export function ReplyBox({ ticketNumber, customerName }: { ticketNumber: number;
             className={mode === 'note' ? classes.noteInput : undefined}
             data-testid="reply-input"
           />
-          {error && (
-            <Alert
-              variant="light"
-              color="red"
-              icon={<AlertIcon />}
-              role="alert"
-              title={t('ticket.reply.notSent')}
-            >
-              {errorMessage(error)}
-            </Alert>
-          )}
+          {error && <ErrorState title={t('ticket.reply.notSent')} error={error} />}
           <Group justify="space-between" gap="sm">
             <Text size="xs" c="dimmed">
               {t('ticket.reply.shortcut')}
