@@ -51,6 +51,8 @@ describe('Live updates keep the reader’s place (browser)', () => {
       await input.fill(draft);
       await page().evaluate(() => window.scrollTo({ top: 300 }));
       const scrolled = await page().evaluate(() => window.scrollY);
+      // The page really is scrolled (else keeping the position would prove nothing).
+      expect(scrolled).toBeGreaterThan(0);
 
       await customerSays(url, session, 'Any news on the delivery date?');
       await page().getByText('Any news on the delivery date?').first().waitFor();

@@ -10,7 +10,7 @@ type Props = { messages: Message[]; customerName: string; customerEmail?: string
 type Rendered = { message: Message; blocks: ReturnType<typeof messageBlocks> };
 
 /** Histories up to this long render whole (find-in-page sees everything); longer ones are virtualized. */
-export const VIRTUALIZE_FROM = 200;
+const VIRTUALIZE_FROM = 200;
 const GAP_PX = 12;
 
 /** The whole history, oldest first. */
