@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { type ConstructorOptions, fromPglite, type Job, PgBoss } from 'pg-boss';
+import { type Clock, type ConstructorOptions, fromPglite, type Job, PgBoss } from 'pg-boss';
 import type { Database } from '../db/client.ts';
 import type { JobHandler, JobPolicy, Jobs } from './types.ts';
 
@@ -13,6 +13,8 @@ export type JobsOptions = {
   stopTimeoutMs?: number;
   /** Run pg-boss's cron (schedules registered with `schedule`); off in tests, on in `supportify start`. */
   cron?: boolean;
+  /** Tests: pg-boss's TestClock, so retries hours apart run in seconds (the database reads the same time). */
+  clock?: Clock;
 };
 
 const DEFAULT_POLICY = {
@@ -32,9 +34,14 @@ function onceId(name: string, key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-function bossOptions(database: Database, cron: boolean): ConstructorOptions {
+function bossOptions(database: Database, cron: boolean, clock: Clock | undefined): ConstructorOptions {
   // No instance registry, and cron only where asked: fewer timers, and on PGlite fewer turns on its one connection.
-  const common = { schedule: cron, registerInstance: false, openTelemetry: { enabled: false } };
+  const common = {
+    schedule: cron,
+    registerInstance: false,
+    openTelemetry: { enabled: false },
+    ...(clock ? { clock } : {}),
+  };
   if (database.kind === 'pglite') {
     if (!database.pglite) throw new Error('PGlite database without its instance');
     // pg-boss's adapter: multi-statement SQL through exec (rows of every statement), the rest through query.
@@ -51,6 +58,7 @@ export function createJobs({
   pollingIntervalSeconds = 1,
   stopTimeoutMs = 5000,
   cron = false,
+  clock,
 }: JobsOptions): Jobs {
   const registered = new Map<string, { handler: JobHandler; policy: Required<JobPolicy> }>();
   const schedules = new Map<string, string>();
@@ -62,7 +70,7 @@ export function createJobs({
   const open = () => {
     if (stopped) return Promise.reject(new Error('jobs are stopped'));
     opening ??= (async () => {
-      const boss = new PgBoss(bossOptions(database, cron));
+      const boss = new PgBoss(bossOptions(database, cron, clock));
       boss.on('error', (err: Error) => log.error({ err: { message: err.message } }, 'job queue error'));
       boss.on('warning', (w: { message: string }) => log.warn({ warning: w.message }, 'job queue warning'));
       await boss.start();

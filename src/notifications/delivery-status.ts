@@ -6,10 +6,10 @@ export type Target = 'slack' | 'email';
 export type TargetStatus = 'unset' | 'ok' | 'failing';
 
 // Delivery health lives beside the settings (shops.settings.notificationHealth.<target>), written with
-// jsonb merges so it never races a settings save: { okAt, changedAt } as ISO strings.
+// jsonb merges so it never races a settings save: { okAt, changedAt, failedAt } as ISO strings.
 const HEALTH = 'notificationHealth';
 
-async function stamp(db: Db, shopId: string, target: Target, field: 'okAt' | 'changedAt') {
+async function stamp(db: Db, shopId: string, target: Target, field: 'okAt' | 'changedAt' | 'failedAt') {
   const value = JSON.stringify({ [field]: new Date().toISOString() });
   await db
     .update(shops)
@@ -27,6 +27,10 @@ export const recordSuccess = (db: Db, shopId: string, target: Target) => stamp(d
 /** The target's settings changed: earlier failures no longer say anything about it. */
 export const recordSettingsChange = (db: Db, shopId: string, target: Target) =>
   stamp(db, shopId, target, 'changedAt');
+
+/** Tries are failing and retries go on (for up to a day): the target shows as failing until one succeeds. */
+export const recordRetrying = (db: Db, shopId: string, target: Target) =>
+  stamp(db, shopId, target, 'failedAt');
 
 /** A delivery failed after every retry (a dead letter): shown in Settings → Notifications. */
 export async function recordFailure(
@@ -52,9 +56,12 @@ export async function recentFailures(db: Db, shopId: string, limit = 20) {
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
-type Health = Partial<Record<Target, { okAt?: string; changedAt?: string }>>;
+type Health = Partial<Record<Target, { okAt?: string; changedAt?: string; failedAt?: string }>>;
 
-/** Failing = the newest dead letter for the target is newer than its last success and settings change. */
+/**
+ * Failing = the newest dead letter or retried failure for the target is newer than its last success and
+ * settings change.
+ */
 export async function targetStatuses(
   db: Db,
   shopId: string,
@@ -71,11 +78,11 @@ export async function targetStatuses(
     .groupBy(notificationFailures.target);
   const statusOf = (target: Target): TargetStatus => {
     if (!configured[target]) return 'unset';
-    const failedAt = latest.find((l) => l.target === target)?.at;
-    if (!failedAt) return 'ok';
     const h = shop?.health?.[target] ?? {};
+    const deadAt = latest.find((l) => l.target === target)?.at;
+    const failedAt = Math.max(deadAt ? new Date(deadAt).getTime() : 0, Date.parse(h.failedAt ?? '') || 0);
     const clearedAt = Math.max(Date.parse(h.okAt ?? '') || 0, Date.parse(h.changedAt ?? '') || 0);
-    return new Date(failedAt).getTime() > clearedAt ? 'failing' : 'ok';
+    return failedAt > clearedAt ? 'failing' : 'ok';
   };
   return { slack: statusOf('slack'), email: statusOf('email') };
 }

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.ts';
+import { deliveryPolicy } from '../jobs/delivery-policy.ts';
 import { JOB, type JobPolicy, type Jobs } from '../jobs/types.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { emailNoticeJob, slackNoticeJob } from './notify-jobs.ts';
@@ -28,11 +29,11 @@ export type NotificationDeps = {
   slack: SlackSender;
 };
 
-// Five tries each; Slack's waits grow 2 s, 4 s, 8 s, 16 s (with jitter), mail's from 10 s.
+// Slack's waits start at 2 s, mail's at 10 s; both keep trying for a day (see delivery-policy.ts).
 const POLICIES: Record<'slack' | 'email' | 'ticketReply', JobPolicy> = {
-  slack: { retryLimit: 4, retryDelay: 2, retryDelayMax: 300, expireInSeconds: 180, concurrency: 2 },
-  email: { retryLimit: 4, retryDelay: 10, retryDelayMax: 900, expireInSeconds: 180, concurrency: 2 },
-  ticketReply: { retryLimit: 4, retryDelay: 10, retryDelayMax: 900, expireInSeconds: 180, concurrency: 2 },
+  slack: deliveryPolicy(2),
+  email: deliveryPolicy(10),
+  ticketReply: deliveryPolicy(10),
 };
 
 /** Builds what notifications share in one app and registers their job handlers. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JobContext, JobHandler } from '../jobs/types.ts';
 import { getShopSettings } from '../settings/shop-settings.ts';
-import { recordFailure, recordSuccess, type Target } from './delivery-status.ts';
+import { recordFailure, recordRetrying, recordSuccess, type Target } from './delivery-status.ts';
 import type { NotificationDeps } from './deps.ts';
 import { ticketEmail } from './email-message.ts';
 import { slackTicketMessage } from './slack-message.ts';
@@ -15,6 +15,9 @@ const ZNotice = z.object({
 });
 type Notice = z.infer<typeof ZNotice>;
 
+// From the third failed try on, Settings → Notifications shows the target failing while retries go on.
+const SHOW_FAILING_FROM_ATTEMPT = 3;
+
 /** A short error for the failures list and logs: no URL, no address, no stack. */
 export function shortError(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
@@ -26,7 +29,8 @@ export function shortError(err: unknown): string {
 
 /**
  * Runs one delivery try. A failure on the last try becomes a dead letter: a notification_failures row and
- * a warning (without the URL or address); every failure is rethrown so the job queue retries or buries it.
+ * a warning (without the URL or address); earlier ones from the third on mark the target failing. Every
+ * failure is rethrown so the job queue retries or buries it.
  */
 async function deliver(
   deps: NotificationDeps,
@@ -51,6 +55,8 @@ async function deliver(
         { shopId: notice.shopId, ticketNumber: notice.ticketNumber, target, attempts: ctx.attempt, error },
         'notification dead-lettered after every retry',
       );
+    } else if (ctx.attempt >= SHOW_FAILING_FROM_ATTEMPT) {
+      await recordRetrying(deps.db, notice.shopId, target).catch(() => {});
     }
     throw err;
   }

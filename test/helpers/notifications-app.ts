@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import type { Clock } from 'pg-boss';
 import pino from 'pino';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -33,7 +34,13 @@ export const FAST_RETRIES = { retryLimit: 2, retryDelay: 1, retryDelayMax: 2 };
  * hosts (no real lookups) and test-only loopback webhooks allowed unless said otherwise.
  */
 export async function createNotificationsApp(
-  options: { smtpUrl?: string; hosts?: Record<string, string[]>; notifications?: NotificationOptions } = {},
+  options: {
+    smtpUrl?: string;
+    hosts?: Record<string, string[]>;
+    notifications?: NotificationOptions;
+    /** pg-boss's TestClock: job retries then wait for `clock.tick`, not for real time. */
+    clock?: Clock;
+  } = {},
 ): Promise<NotificationsApp> {
   const database = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'supportify-notify-'));
@@ -54,6 +61,7 @@ export async function createNotificationsApp(
     log: pino({ level: 'info' }, stream),
     pollingIntervalSeconds: 0.5,
     stopTimeoutMs: 1000,
+    clock: options.clock,
   });
   const hosts = options.hosts ?? {};
   const app = await buildApp({

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, queryRows } from '../../db/client.ts';
 import { channels, conversations, customers, emailMessages } from '../../db/schema/index.ts';
+import { deliveryPolicy } from '../../jobs/delivery-policy.ts';
 import type { JobHandler, JobPolicy } from '../../jobs/types.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { shortError } from '../../notifications/notify-jobs.ts';
@@ -60,14 +61,8 @@ export async function queueOutboundEmail(
   return row.id;
 }
 
-/** Five tries, waits growing from 10 s: a mail server that is briefly away does not lose the answer. */
-export const EMAIL_SEND_POLICY: JobPolicy = {
-  retryLimit: 4,
-  retryDelay: 10,
-  retryDelayMax: 900,
-  expireInSeconds: 180,
-  concurrency: 2,
-};
+/** Waits growing from 10 s to 10 min, for a day: a mail server away overnight does not lose the answer. */
+export const EMAIL_SEND_POLICY: JobPolicy = deliveryPolicy(10);
 
 const ZData = z.object({ shopId: z.guid(), emailMessageId: z.guid() });
 type Row = {
