@@ -38,7 +38,7 @@ describe('Live updates: reconnecting indicator (browser)', () => {
         'I want to talk to a human please',
       );
 
-      proxy.restore();
+      await proxy.restore();
       await until(status, (s) => s === 'live', 'the stream to reconnect', 40_000);
       expect(await page().getByText('Reconnecting…').count()).toBe(0);
       await until(

@@ -130,8 +130,8 @@ describe('Slack and SMTP down for hours (controllable clock)', () => {
     // Staff see it in Settings → Notifications while it lasts.
     expect((await status()).status).toEqual({ slack: 'failing', email: 'failing' });
 
-    slackProxy.restore();
-    smtpProxy.restore();
+    await slackProxy.restore();
+    await smtpProxy.restore();
     // The longest wait between tries is 10 minutes: everything arrives within it.
     await advance(11 * 60_000);
     await until(

@@ -2,10 +2,12 @@ import net from 'node:net';
 
 export type TcpProxy = {
   port: number;
-  /** Drops every open connection and refuses new ones (the network is down). */
+  /** Drops every open connection and resets new ones (the network is down). */
   cut: () => void;
-  /** Accepts connections again. */
-  restore: () => void;
+  /** Drops every open connection and stops listening, so connecting is refused (the server restarts). */
+  refuse: () => Promise<void>;
+  /** Accepts connections again (listening on the same port after `refuse`). */
+  restore: () => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -28,21 +30,30 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await listen(0);
   const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const cut = () => {
+    down = true;
+    for (const socket of open) socket.destroy();
+  };
   return {
-    port: typeof address === 'object' && address ? address.port : 0,
-    cut: () => {
-      down = true;
-      for (const socket of open) socket.destroy();
+    port,
+    cut,
+    refuse: async () => {
+      cut();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
-    restore: () => {
+    restore: async () => {
       down = false;
+      if (!server.listening) await listen(port);
     },
     close: () =>
       new Promise((resolve) => {
         for (const socket of open) socket.destroy();
-        server.close(() => resolve());
+        if (server.listening) server.close(() => resolve());
+        else resolve();
       }),
   };
 }
