@@ -35,6 +35,7 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { wireJobs } from './notifications/wire.ts';
 import { createRealtimeBus, type RealtimeBus } from './realtime/bus.ts';
 import { adminEventsRoute } from './realtime/events-route.ts';
+import { createPgRealtimeBus } from './realtime/pg-bus.ts';
 import { wireRetention } from './retention/wire.ts';
 import { savedViewRoutes } from './saved-views/routes.ts';
 import { channelSettingsRoutes } from './settings/channels-routes.ts';
@@ -66,6 +67,11 @@ export type AppOptions = {
    * true). `--role worker` opts out: the web processes, which hold the SSE streams, deliver them.
    */
   dispatchTicketEvents?: boolean;
+  /**
+   * On PostgreSQL, hold a LISTEN connection for other processes' realtime events (default true). `--role
+   * worker` opts out: it has no SSE clients, it only publishes.
+   */
+  listenRealtime?: boolean;
   /** Outbound mail; built from config (SMTP_URL, or .eml files in the data dir) when omitted. */
   mailer?: Mailer;
   notifications?: NotificationOptions;
@@ -95,6 +101,7 @@ export async function buildApp({
   jobs: givenJobs,
   runJobs = true,
   dispatchTicketEvents = true,
+  listenRealtime = true,
   mailer,
   notifications: notificationOptions,
 }: AppOptions): Promise<FastifyInstance> {
@@ -156,7 +163,15 @@ export async function buildApp({
 
   // App plugins.
   const db = database.db;
-  const bus = createRealtimeBus();
+  // PostgreSQL: events also travel to the other processes on the database (LISTEN/NOTIFY).
+  let bus: RealtimeBus = createRealtimeBus();
+  if (database.kind === 'postgres' && database.url) {
+    const pgBus = createPgRealtimeBus({ url: database.url, db, log: app.log, listen: listenRealtime });
+    app.addHook('onReady', async () => pgBus.start());
+    // onClose runs after preClose (replies in flight publish their last events): those are sent first.
+    app.addHook('onClose', async () => pgBus.close());
+    bus = pgBus;
+  }
   // Email answers are committed with the reply, then queued for sending (the sweep catches a crash between).
   const sendEmail = (shopId: string, emailMessageId: string) =>
     app.jobs.send(JOB.emailSend, { shopId, emailMessageId }, { singletonKey: emailMessageId });

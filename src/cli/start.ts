@@ -59,6 +59,7 @@ export async function startCommand(args: string[] = []): Promise<void> {
     runJobs: work,
     sweepReplies: work,
     dispatchTicketEvents: web,
+    listenRealtime: web,
     ...(web && config.smtpPort !== null
       ? { smtpListener: { port: config.smtpPort, host: config.host } }
       : {}),

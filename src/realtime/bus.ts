@@ -31,24 +31,52 @@ export type RealtimeBus = {
   subscribe(conversationId: string, listener: (event: ConversationEvent) => void): () => void;
   /** Everything in one shop (the admin's event stream). */
   subscribeShop(shopId: string, listener: (event: ShopEvent) => void): () => void;
+  /**
+   * Events may have been missed (the cross-process bus lost its LISTEN connection and has it back):
+   * streams re-read what they show from the database. Never called by the in-process bus.
+   */
+  onResync(listener: () => void): () => void;
 };
 
-/** In-process fan-out of conversation and ticket events (one process; see ARCHITECTURE.md for scale-out). */
-export function createRealtimeBus(): RealtimeBus {
+/** The fan-out inside one process; `emit` delivers to this process's subscribers only. */
+export type LocalFanout = Omit<RealtimeBus, 'publish'> & {
+  emit(event: ShopEvent): void;
+  resync(): void;
+};
+
+export function createLocalFanout(): LocalFanout {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
+  const on = <T>(name: string, listener: (value: T) => void) => {
+    emitter.on(name, listener);
+    return () => {
+      emitter.off(name, listener);
+    };
+  };
   return {
-    publish(event) {
+    emit(event) {
       if (event.type !== 'ticket') emitter.emit(`c:${event.conversationId}`, event);
       emitter.emit(`s:${event.shopId}`, event);
     },
-    subscribe(conversationId, listener) {
-      emitter.on(`c:${conversationId}`, listener);
-      return () => emitter.off(`c:${conversationId}`, listener);
+    resync() {
+      emitter.emit('resync');
     },
-    subscribeShop(shopId, listener) {
-      emitter.on(`s:${shopId}`, listener);
-      return () => emitter.off(`s:${shopId}`, listener);
-    },
+    subscribe: (conversationId, listener) => on(`c:${conversationId}`, listener),
+    subscribeShop: (shopId, listener) => on(`s:${shopId}`, listener),
+    onResync: (listener) => on('resync', listener),
+  };
+}
+
+/**
+ * In-process fan-out of conversation and ticket events: PGlite (one process). On PostgreSQL,
+ * `createPgRealtimeBus` (pg-bus.ts) also carries them to every other process.
+ */
+export function createRealtimeBus(): RealtimeBus {
+  const local = createLocalFanout();
+  return {
+    publish: (event) => local.emit(event),
+    subscribe: local.subscribe,
+    subscribeShop: local.subscribeShop,
+    onResync: local.onResync,
   };
 }

@@ -10,17 +10,25 @@ function toAdminEvent(event: ShopEvent): [string, unknown] | null {
   return ['conversation', { conversationId: event.conversationId, type: event.type }];
 }
 
-/** `GET /api/events`: the signed-in shop's ticket and conversation changes over SSE. */
+/**
+ * `GET /api/events`: the signed-in shop's ticket and conversation changes over SSE. `resync` says events
+ * may have been missed (the bus between processes reconnected): the admin refetches what it shows.
+ */
 export const adminEventsRoute: FastifyPluginAsyncZod<{ bus: RealtimeBus }> = async (app, { bus }) => {
   const open = trackEventStreams(app);
 
   app.get('/api/events', { schema: { tags: ['events'] } }, async (req, reply) => {
     let unsubscribe = () => {};
-    const res = openEventStream(req, reply, open, { retryMs: 3000, cleanup: () => unsubscribe() });
+    const { res } = openEventStream(req, reply, open, { retryMs: 3000, cleanup: () => unsubscribe() });
     // Scoped by the session's shop, never by anything the client sends.
-    unsubscribe = bus.subscribeShop(req.staff.shopId, (event) => {
+    const unsubscribeShop = bus.subscribeShop(req.staff.shopId, (event) => {
       const shown = toAdminEvent(event);
       if (shown) res.write(sseEvent(shown[0], shown[1]));
     });
+    const unsubscribeResync = bus.onResync(() => res.write(sseEvent('resync', {})));
+    unsubscribe = () => {
+      unsubscribeShop();
+      unsubscribeResync();
+    };
   });
 };

@@ -21,7 +21,7 @@ export function trackEventStreams(app: FastifyInstance): Set<() => void> {
 
 /**
  * Turns the reply into an event stream with a heartbeat (proxies drop silent connections). `cleanup`
- * runs once, when the client goes away or the server ends the stream.
+ * runs once, when the client goes away or the server ends the stream (`end`: the client reconnects).
  */
 export function openEventStream(
   req: FastifyRequest,
@@ -41,7 +41,10 @@ export function openEventStream(
     ...options.headers,
   });
   const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+  let closed = false;
   const close = () => {
+    if (closed) return;
+    closed = true;
     clearInterval(heartbeat);
     options.cleanup();
     open.delete(end);
@@ -53,5 +56,5 @@ export function openEventStream(
   open.add(end);
   req.raw.on('close', close);
   res.write(`retry: ${options.retryMs}\n\n`);
-  return res;
+  return { res, end };
 }

@@ -2,16 +2,20 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { messages } from '../../db/schema/index.ts';
+import { conversations, messages } from '../../db/schema/index.ts';
 import type { ConversationEvent, RealtimeBus } from '../../realtime/bus.ts';
 import { openEventStream, sseEvent, trackEventStreams } from '../../realtime/sse.ts';
 import { authorizeWidgetConversation } from './conversation-access.ts';
 import { toVisibleWidgetMessage } from './present.ts';
 import { ZParams } from './schema.ts';
 
+/** A resync (the bus between processes reconnected) re-reads each open stream within this window. */
+const RESYNC_SPREAD_MS = 1000;
+
 /**
  * `GET /widget/v1/conversations/:id/stream`: the conversation live over SSE. `Last-Event-ID` (or
- * `?lastEventId=`) resumes: stored messages after that seq are replayed before live events.
+ * `?lastEventId=`) resumes: stored messages after that seq are replayed before live events. On a bus
+ * resync the stream re-reads stored messages after the last one it sent, and the status.
  */
 export const widgetStreamRoute: FastifyPluginAsyncZod<{ db: Db; bus: RealtimeBus }> = async (
   app,
@@ -35,16 +39,18 @@ export const widgetStreamRoute: FastifyPluginAsyncZod<{ db: Db; bus: RealtimeBus
 
       // Subscribed below, before replaying; unsubscribed when the stream ends.
       let unsubscribe = () => {};
-      const res = openEventStream(req, reply, open, {
+      const { res, end } = openEventStream(req, reply, open, {
         retryMs: 2000,
         headers: { 'access-control-allow-origin': req.headers.origin ?? '*' },
         cleanup: () => unsubscribe(),
       });
+      let ended = false;
       let lastSeq = after;
-      // Subscribe before replaying, buffering live events, so nothing falls between the two.
+      // While stored messages are read, live events wait here, so nothing falls between the two.
       let buffered: ConversationEvent[] | null = [];
       let corked = false;
       const send = (event: ConversationEvent) => {
+        if (ended) return;
         // Events of one tick (a burst of deltas, then the message) leave in one socket write.
         if (!corked) {
           corked = true;
@@ -65,26 +71,75 @@ export const widgetStreamRoute: FastifyPluginAsyncZod<{ db: Db; bus: RealtimeBus
           res.write(sseEvent('status', { status: event.status === 'draft' ? 'unresolved' : event.status }));
         }
       };
-      unsubscribe = bus.subscribe(access.conversationId, (event) => {
+      const { shopId, conversationId } = access;
+      /** Sends the stored messages after the last one sent (and, on a resync, the status), then the waiting events. */
+      const catchUp = async (withStatus: boolean) => {
+        buffered ??= [];
+        try {
+          const missed = await db
+            .select()
+            .from(messages)
+            .where(
+              and(
+                eq(messages.shopId, shopId),
+                eq(messages.conversationId, conversationId),
+                gt(messages.seq, lastSeq),
+              ),
+            )
+            .orderBy(asc(messages.createdAt), asc(messages.seq));
+          for (const message of missed) send({ type: 'message', shopId, conversationId, message });
+          if (withStatus) {
+            const [row] = await db
+              .select({ status: conversations.status })
+              .from(conversations)
+              .where(and(eq(conversations.shopId, shopId), eq(conversations.id, conversationId)));
+            if (row) send({ type: 'status', shopId, conversationId, status: row.status });
+          }
+        } finally {
+          const pending = buffered;
+          buffered = null;
+          for (const event of pending) send(event);
+        }
+      };
+      // The bus between processes reconnected: events may have been missed. Streams re-read at
+      // staggered times (all of them resync at once); if that fails, the stream ends and the widget
+      // reconnects with Last-Event-ID.
+      let resyncTimer: NodeJS.Timeout | undefined;
+      // One read at a time (a resync waits for the first replay), so the order of messages holds.
+      let reading: Promise<void> = Promise.resolve();
+      let resyncQueued = false;
+      const resync = () => {
+        if (ended || resyncQueued) return;
+        resyncQueued = true;
+        reading = reading.then(async () => {
+          resyncQueued = false;
+          if (ended) return;
+          try {
+            await catchUp(true);
+          } catch (err) {
+            const message = err instanceof Error ? err.message : String(err);
+            req.log.warn({ err: { message } }, 'widget stream resync failed; ending the stream');
+            end();
+          }
+        });
+      };
+      const unsubscribeEvents = bus.subscribe(conversationId, (event) => {
         if (buffered) buffered.push(event);
         else send(event);
       });
-      const missed = await db
-        .select()
-        .from(messages)
-        .where(
-          and(
-            eq(messages.shopId, access.shopId),
-            eq(messages.conversationId, access.conversationId),
-            gt(messages.seq, after),
-          ),
-        )
-        .orderBy(asc(messages.createdAt), asc(messages.seq));
-      for (const message of missed)
-        send({ type: 'message', shopId: access.shopId, conversationId: access.conversationId, message });
-      const pending = buffered;
-      buffered = null;
-      for (const event of pending) send(event);
+      const unsubscribeResync = bus.onResync(() => {
+        clearTimeout(resyncTimer);
+        resyncTimer = setTimeout(resync, Math.random() * RESYNC_SPREAD_MS);
+      });
+      unsubscribe = () => {
+        ended = true;
+        clearTimeout(resyncTimer);
+        unsubscribeEvents();
+        unsubscribeResync();
+      };
+      const first = catchUp(false);
+      reading = first.catch(() => {});
+      await first;
     },
   );
 };

@@ -69,6 +69,10 @@ export function useLiveEvents(enabled: boolean) {
         const data = parse<ConversationEvent>(event);
         if (data?.conversationId) onConversation(queryClient, data);
       });
+      // The server's bus between processes reconnected and may have missed events: refetch all shown.
+      source.addEventListener('resync', () => {
+        void queryClient.invalidateQueries({ type: 'active' });
+      });
       source.addEventListener('error', () => {
         // Only once it had been open: a first connection that fails is the page loading, not a drop.
         if (opened) setLiveStatus('reconnecting');
