@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversations, staffSessions, staffUsers } from '../src/db/schema/index.ts';
+import { emailThrottleKey } from '../src/auth/sign-in.ts';
+import { conversations, signInThrottles, staffSessions, staffUsers } from '../src/db/schema/index.ts';
+import { purgePersonalRecords } from '../src/retention/personal-records.ts';
 import { login, newConversation, newShop, PASSWORD } from './helpers/factories.ts';
 import { expectError, SESSION_COOKIE, sessionCookieFrom } from './helpers/http.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
@@ -186,10 +188,40 @@ describe('staff authentication', () => {
     expect((await signIn(await freshUser(), PASSWORD)).statusCode).toBe(200);
     // Once the lock has expired, the right password works again.
     await t.db
-      .update(staffUsers)
+      .update(signInThrottles)
       .set({ lockedUntil: new Date(Date.now() - 1000) })
-      .where(eq(staffUsers.email, email));
+      .where(eq(signInThrottles.emailHash, emailThrottleKey(email)));
     expect((await signIn(email, PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('locks an unknown address exactly like a real one, so the lockout does not reveal accounts', async () => {
+    const real = await freshUser();
+    const unknown = `nobody-${randomUUID()}@example.com`;
+    const answers = async (email: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const res = await signIn(email, `wrong ${i}`);
+        out.push(`${res.statusCode} ${res.json().error.code}`);
+      }
+      return out;
+    };
+    const seen = await answers(real);
+    expect(seen).toEqual([
+      ...Array(5).fill('401 invalid_credentials'),
+      ...Array(2).fill('429 too_many_attempts'),
+    ]);
+    expect(await answers(unknown)).toEqual(seen);
+    // Case and spaces do not make a fresh address; only hashes are stored.
+    expectError(await signIn(` ${unknown.toUpperCase()} `, 'x'), 429, 'too_many_attempts');
+    const rows = await t.db.select().from(signInThrottles);
+    expect(JSON.stringify(rows)).not.toContain('nobody-');
+    // A day after the last failure the daily purge forgets it.
+    await purgePersonalRecords(t.db, new Date(Date.now() + 86_400_000 + 60_000));
+    const left = await t.db
+      .select()
+      .from(signInThrottles)
+      .where(eq(signInThrottles.emailHash, emailThrottleKey(unknown)));
+    expect(left).toHaveLength(0);
   });
 
   it('locks even when the wrong guesses arrive at the same time', async () => {

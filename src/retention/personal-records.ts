@@ -1,4 +1,5 @@
 import { and, isNotNull, lte } from 'drizzle-orm';
+import { purgeSignInThrottles } from '../auth/sign-in.ts';
 import type { Db } from '../db/client.ts';
 import { shopifyDataRequests, shopifyWebhooks } from '../db/schema/index.ts';
 import { MAX_RETENTION_DAYS } from '../settings/shop-settings.ts';
@@ -17,7 +18,8 @@ export const dataRequestExpiresAt = (requestedAt: Date): Date =>
 /**
  * The personal data kept beside conversations: data request documents past their 30 days, and any Shopify
  * webhook payload still stored after the retention limit (processing clears them; a webhook whose job
- * died keeps one). The webhook rows themselves stay: they answer replays.
+ * died keeps one). The webhook rows themselves stay: they answer replays. Also sign-in failure counts
+ * (hashed addresses) a day old.
  */
 export async function purgePersonalRecords(db: Db, now: Date) {
   const requestCutoff = new Date(now.getTime() - DATA_REQUEST_KEEP_DAYS * DAY_MS);
@@ -35,5 +37,6 @@ export async function purgePersonalRecords(db: Db, now: Date) {
       ),
     )
     .returning({ id: shopifyWebhooks.id });
+  await purgeSignInThrottles(db, now);
   return { dataRequests: requests.length, webhookPayloads: payloads.length };
 }

@@ -15,6 +15,8 @@ export const staffUsers = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role').$type<'owner' | 'agent'>().notNull().default('agent'),
     locale: text('locale').notNull().default('en'),
+    // Unused since migration 0008 (sign_in_throttles); kept one release so the previous release's processes
+    // still sign in during a rolling deploy.
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: timestampMs('locked_until'),
     createdAt: createdAt(),
@@ -41,4 +43,20 @@ export const staffSessions = pgTable(
     expiresAt: timestampMs('expires_at').notNull(),
   },
   (t) => [index('staff_sessions_user_idx').on(t.staffUserId)],
+);
+
+/**
+ * Failed sign-ins per email address, whether or not an account has it (so a lockout never tells an
+ * attacker which addresses exist). Keyed by the sha256 of the lower-cased address; rows go a day after
+ * their last failure (the daily purge) or at a successful sign-in.
+ */
+export const signInThrottles = pgTable(
+  'sign_in_throttles',
+  {
+    emailHash: text('email_hash').primaryKey(),
+    failedCount: integer('failed_count').notNull().default(0),
+    lockedUntil: timestampMs('locked_until'),
+    updatedAt: timestampMs('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_throttles_updated_idx').on(t.updatedAt)],
 );
