@@ -1,4 +1,4 @@
-// `npm run bench -- [--quick] [--conversations N] [--requests N] [--only name] [--suite list|widget|purge|export|admin]`: every benchmark, one summary table.
+// `npm run bench -- [--quick] [--conversations N] [--requests N] [--only name] [--suite list|widget|purge|export|admin|load]`: every benchmark, one summary table.
 
 import { runAdminBenchmark } from './admin/admin-benchmark.ts';
 import { runConversationListBenchmark } from './conversations/list-benchmark.ts';
@@ -6,6 +6,7 @@ import { runExportBenchmark } from './export/export-benchmark.ts';
 import { readArgs } from './lib/args.ts';
 import { printTable, writeResult } from './lib/results.ts';
 import { addHeadline, printSummary } from './lib/summary.ts';
+import { runLoadBenchmark } from './load/load-benchmark.ts';
 import { runPurgeBenchmark } from './retention/purge-benchmark.ts';
 import { runWidgetReplyBenchmark } from './widget/reply-benchmark.ts';
 
@@ -19,6 +20,7 @@ if (wants('widget')) await benchWidgetReplies();
 if (wants('purge')) await benchPurge();
 if (wants('export')) await benchExport();
 if (wants('admin')) await benchAdmin();
+if (wants('load')) await benchLoad();
 printSummary(log, (performance.now() - started) / 1000);
 
 async function benchConversationList() {
@@ -206,4 +208,63 @@ admin in Chromium on ${admin.database}, ${admin.conversations.toLocaleString('en
   log(
     `long history (${long.messages} messages): first message ${long.firstMessageMs} ms, ${long.messagesInDom} in the DOM, scroll frames p50 ${long.frameMs.p50} ms / p95 ${long.frameMs.p95} ms / max ${long.frameMs.max} ms over ${long.scrollFrames} frames${long.reachedOldest ? '' : ' (did not reach the oldest message)'}`,
   );
+}
+
+async function benchLoad() {
+  const load = await runLoadBenchmark(args, log);
+  const file = writeResult('load', { ...load, at: new Date().toISOString() });
+  log(
+    `\nload on ${load.database}: ${load.streams.widgetOpened} widget streams and ${load.streams.adminOpened} admin streams held ${load.heldSeconds} s, ${load.messages.answered} replies (${load.messages.perSecond}/s), ${load.adminRequests} admin requests; server RSS ${load.server.startRssMb} MB at start, ${load.server.holdPeakRssMb} MB peak under load, CPU ${load.server.holdCpuPercentOfCore} % of a core, event loop delay p99 ${load.server.eventLoopLagMs.p99} ms / max ${load.server.eventLoopLagMs.max} ms; machine ${load.machineCpuPercent ?? '-'} % busy (${file})`,
+  );
+  printTable(
+    load.operations.map((o) => ({
+      operation: o.name,
+      count: o.count,
+      errors: o.errors,
+      'p50 ms': o.p50,
+      'p95 ms': o.p95,
+      'p99 ms': o.p99,
+      'max ms': o.max,
+    })),
+  );
+  for (const [kind, n] of Object.entries(load.errors.byKind)) log(`  error: ${kind} × ${n}`);
+  const op = (name: string) => load.operations.find((o) => o.name === name)?.p99 ?? Number.NaN;
+  addHeadline({ suite: 'load', measure: 'errors', value: load.errors.total, unit: '', target: { max: 0 } });
+  addHeadline({
+    suite: 'load',
+    measure: `widget streams held ${load.holdSeconds} s`,
+    value: load.streams.widgetHeldToEnd,
+    unit: 'streams',
+    target: { min: load.customers },
+  });
+  addHeadline({
+    suite: 'load',
+    measure: 'widget complete reply p99',
+    value: op('widget: complete reply'),
+    unit: 'ms',
+  });
+  addHeadline({
+    suite: 'load',
+    measure: 'widget post message p99',
+    value: op('widget: post message'),
+    unit: 'ms',
+  });
+  addHeadline({
+    suite: 'load',
+    measure: 'admin conversation list p99',
+    value: op('admin: conversation list'),
+    unit: 'ms',
+  });
+  addHeadline({
+    suite: 'load',
+    measure: 'admin search p99',
+    value: op('admin: conversation search'),
+    unit: 'ms',
+  });
+  addHeadline({
+    suite: 'load',
+    measure: 'server peak RSS under load',
+    value: load.server.holdPeakRssMb,
+    unit: 'MB',
+  });
 }

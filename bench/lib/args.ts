@@ -8,7 +8,7 @@ export type BenchArgs = {
   suite: string | undefined;
 };
 
-/** `npm run bench -- [--quick] [--conversations N] [--requests N] [--only scenario] [--suite list|widget|purge|export|admin]` */
+/** `npm run bench -- [--quick] [--conversations N] [--requests N] [--only scenario] [--suite list|widget|purge|export|admin|load]` */
 export function readArgs(argv = process.argv.slice(2)): BenchArgs {
   const { values } = parseArgs({
     args: argv,

@@ -37,7 +37,7 @@ export async function openBenchDatabase(
 /** Like openBenchDatabase, but empty: for benchmarks that destroy their data (the purge). */
 export async function openFreshBenchDatabase(
   key: string,
-): Promise<Database & { label: string; url?: string }> {
+): Promise<Database & { label: string; url?: string; dataDir?: string }> {
   const base = process.env.DATABASE_URL;
   if (!base) {
     fs.rmSync(path.join(DATA_ROOT, key), { recursive: true, force: true });

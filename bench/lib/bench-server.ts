@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 export type BenchServer = {
   base: string;
+  /** The server's process id (for sampling its memory and CPU while it runs). */
+  pid?: number;
   /** Resident memory once it listens (modules loaded, database open). */
   startRssBytes: number;
   /** Stops the server: the CPU seconds it used after start-up, and its peak resident memory. */

@@ -1,12 +1,13 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { startArgs } from '../../scripts/start-command.ts';
 import type { BenchServer } from './bench-server.ts';
 
 const TICKS_PER_SECOND = 100;
 
 /** Resident memory now and at its peak, and CPU seconds used, of a Linux process (from /proc). */
-function usageOf(pid: number) {
+export function usageOf(pid: number) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? 0) * 1024;
   // utime and stime are fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name).
@@ -25,7 +26,16 @@ function usageOf(pid: number) {
 export async function startProductServer(
   databaseUrl: string | undefined,
   dataDir: string | undefined,
+  /** More settings, as a merchant would set them (e.g. METRICS_TOKEN). */
+  settings: Record<string, string> = {},
 ): Promise<BenchServer> {
+  // Like `npm start`: rebuild the bundles first if the sources changed (a no-op when they did not).
+  const build = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL('../../scripts/build-if-stale.ts', import.meta.url))],
+    { stdio: 'inherit' },
+  );
+  if (build.status !== 0) throw new Error(`building the product failed (${build.status})`);
   const env = {
     ...process.env,
     PORT: '0',
@@ -33,6 +43,7 @@ export async function startProductServer(
     LOG_LEVEL: 'warn',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
     ...(dataDir ? { SUPPORTIFY_DATA_DIR: dataDir } : {}),
+    ...settings,
   };
   const child = spawn(process.execPath, startArgs(), { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
@@ -52,6 +63,7 @@ export async function startProductServer(
   const ready = usageOf(pid);
   return {
     base,
+    pid,
     startRssBytes: ready.rss,
     stop: () =>
       new Promise((resolve) => {
