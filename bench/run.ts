@@ -214,7 +214,7 @@ async function benchLoad() {
   const load = await runLoadBenchmark(args, log);
   const file = writeResult('load', { ...load, at: new Date().toISOString() });
   log(
-    `\nload on ${load.database}: ${load.streams.widgetOpened} widget streams and ${load.streams.adminOpened} admin streams held ${load.heldSeconds} s, ${load.messages.answered} replies (${load.messages.perSecond}/s), ${load.adminRequests} admin requests; server RSS ${load.server.startRssMb} MB at start, ${load.server.holdPeakRssMb} MB peak under load, CPU ${load.server.holdCpuPercentOfCore} % of a core, event loop delay p99 ${load.server.eventLoopLagMs.p99} ms / max ${load.server.eventLoopLagMs.max} ms; machine ${load.machineCpuPercent ?? '-'} % busy (${file})`,
+    `\nload on ${load.database}: ${load.streams.widgetOpened} widget streams and ${load.streams.adminOpened} admin streams held ${load.heldSeconds} s, ${load.messages.answered} replies (${load.messages.perSecond}/s), ${load.adminRequests} admin requests; server RSS ${load.server.startRssMb} MB at start, ${load.server.holdPeakRssMb} MB peak under load, CPU ${load.server.holdCpuPercentOfCore} % of a core, event loop delay p99 ${load.server.eventLoopLagMs?.p99 ?? '-'} ms / max ${load.server.eventLoopLagMs?.max ?? '-'} ms; machine ${load.machineCpuPercent ?? '-'} % busy (${file})`,
   );
   printTable(
     load.operations.map((o) => ({
@@ -228,6 +228,9 @@ async function benchLoad() {
     })),
   );
   for (const [kind, n] of Object.entries(load.errors.byKind)) log(`  error: ${kind} × ${n}`);
+  for (const line of load.server.logTail) log(`  server log: ${line.slice(0, 300)}`);
+  for (const sample of load.errors.samples.slice(0, 5)) log(`  first errors: ${sample}`);
+  if (load.server.exited) log(`  the server exited during the run: ${JSON.stringify(load.server.exited)}`);
   const op = (name: string) => load.operations.find((o) => o.name === name)?.p99 ?? Number.NaN;
   addHeadline({ suite: 'load', measure: 'errors', value: load.errors.total, unit: '', target: { max: 0 } });
   addHeadline({

@@ -49,3 +49,27 @@ export async function openFreshBenchDatabase(
   await admin.end();
   return openBenchDatabase(key);
 }
+
+/**
+ * An empty database (created, not migrated) for the product to set up itself on its first `npm start`:
+ * `supportify_bench_<key>` beside DATABASE_URL, dropped first, or an emptied PGlite directory.
+ */
+export async function emptyBenchDatabase(
+  key: string,
+): Promise<{ label: string; url?: string; dataDir?: string }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) {
+    const dataDir = path.join(DATA_ROOT, key);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    return { label: 'pglite', dataDir };
+  }
+  const name = `supportify_bench_${key.replace(/\W/g, '_')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { label: 'postgres', url: url.toString() };
+}

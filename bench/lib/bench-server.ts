@@ -5,6 +5,10 @@ export type BenchServer = {
   base: string;
   /** The server's process id (for sampling its memory and CPU while it runs). */
   pid?: number;
+  /** How it ended, if it has (product server only). */
+  exitStatus?: () => { code: number | null; signal: string | null } | null;
+  /** Its last logged warnings and errors (product server only). */
+  logTail?: () => string[];
   /** Resident memory once it listens (modules loaded, database open). */
   startRssBytes: number;
   /** Stops the server: the CPU seconds it used after start-up, and its peak resident memory. */

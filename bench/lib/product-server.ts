@@ -47,6 +47,7 @@ export async function startProductServer(
   };
   const child = spawn(process.execPath, startArgs(), { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
+  let startTimer: NodeJS.Timeout | undefined;
   const base = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -54,23 +55,35 @@ export async function startProductServer(
       if (match) resolve(match[1]);
     });
     child.once('exit', (code) => reject(new Error(`product server exited with ${code}: ${output}`)));
-    setTimeout(() => {
+    startTimer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`product server did not start within 60 s: ${output}`));
-    }, 60_000).unref();
-  });
+    }, 60_000);
+  }).finally(() => clearTimeout(startTimer));
   const pid = child.pid ?? 0;
   const ready = usageOf(pid);
+  let exited: { code: number | null; signal: string | null } | null = null;
+  child.once('exit', (code, signal) => {
+    exited = { code, signal };
+  });
+  let last = { cpuSeconds: ready.cpuSeconds, peakRss: ready.peakRss };
   return {
     base,
     pid,
     startRssBytes: ready.rss,
+    exitStatus: () => exited,
+    // Warnings and errors it logged (JSON lines on stdout at LOG_LEVEL=warn), the last 20.
+    logTail: () =>
+      output
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .slice(-20),
     stop: () =>
       new Promise((resolve) => {
-        const end = usageOf(pid);
-        child.once('exit', () =>
-          resolve({ cpuSeconds: end.cpuSeconds - ready.cpuSeconds, peakRssBytes: end.peakRss }),
-        );
+        const usage = () => ({ cpuSeconds: last.cpuSeconds - ready.cpuSeconds, peakRssBytes: last.peakRss });
+        if (exited) return resolve(usage());
+        last = usageOf(pid);
+        child.once('exit', () => resolve(usage()));
         child.kill('SIGTERM');
       }),
   };
