@@ -11,6 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { AiEndpointPolicy } from './agent/models/ai-endpoint.ts';
 import { createReplyWorker, type ReplyWorker } from './agent/reply/reply-worker.ts';
 import { staffAuth } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -32,6 +33,7 @@ import type { Mailer } from './mail/mailer.ts';
 import type { NotificationOptions } from './notifications/deps.ts';
 import { notifyTicket } from './notifications/notify.ts';
 import { notificationRoutes } from './notifications/routes.ts';
+import { systemResolveHost } from './notifications/webhook-url.ts';
 import { wireJobs } from './notifications/wire.ts';
 import { createRealtimeBus, type RealtimeBus } from './realtime/bus.ts';
 import { adminEventsRoute } from './realtime/events-route.ts';
@@ -75,6 +77,8 @@ export type AppOptions = {
   /** Outbound mail; built from config (SMTP_URL, or .eml files in the data dir) when omitted. */
   mailer?: Mailer;
   notifications?: NotificationOptions;
+  /** Tests: a fixed DNS table for shops' AI base URLs (whether private ones are allowed is config's). */
+  ai?: { resolveHost?: AiEndpointPolicy['resolveHost'] };
 };
 
 declare module 'fastify' {
@@ -104,6 +108,7 @@ export async function buildApp({
   listenRealtime = true,
   mailer,
   notifications: notificationOptions,
+  ai: aiOptions,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
@@ -175,10 +180,16 @@ export async function buildApp({
   // Email answers are committed with the reply, then queued for sending (the sweep catches a crash between).
   const sendEmail = (shopId: string, emailMessageId: string) =>
     app.jobs.send(JOB.emailSend, { shopId, emailMessageId }, { singletonKey: emailMessageId });
+  // Where shops' own AI base URLs may point (SSRF): checked on save and again on every connection.
+  const aiEndpoints: AiEndpointPolicy = {
+    allowPrivate: config.aiAllowPrivateUrls,
+    resolveHost: aiOptions?.resolveHost ?? systemResolveHost,
+  };
   const replyWorker = createReplyWorker({
     db,
     bus,
     log: app.log,
+    aiEndpoints,
     shopify: { encryptionKey: config.encryptionKey, apiBaseUrl: config.shopify?.apiBaseUrl },
     onReply: (outcome) => metrics.aiReply(outcome),
     onEmailQueued: (shopId, id) =>
@@ -236,7 +247,7 @@ export async function buildApp({
   await app.register(authRoutes, { db, secureCookies: config.secureCookies, loginRateLimit });
   await app.register(conversationRoutes, { db, bus });
   await app.register(channelSettingsRoutes, { db });
-  await app.register(settingsRoutes, { db });
+  await app.register(settingsRoutes, { db, aiEndpoints });
   await wireRetention(app, { db, maintain: sweepReplies });
   await app.register(notificationRoutes, { deps: notifications });
   await app.register(ticketRoutes, { db, bus, jobs, ticketEvents });

@@ -23,6 +23,7 @@ const ZConfig = z.object({
   SHOPIFY_API_BASE_URL: z.url().optional(),
   SUPPORTIFY_ENCRYPTION_KEY: z.string().optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SUPPORTIFY_AI_ALLOW_PRIVATE_URLS: z.enum(['0', '1']).default('0'),
 });
 
 export type Config = {
@@ -47,6 +48,11 @@ export type Config = {
   encryptionKey: Buffer | null;
   /** Bearer token for `GET /metrics`; unset = the endpoint answers 404. */
   metricsToken: string | undefined;
+  /**
+   * Shops' AI base URLs (Settings → AI) may point at private, loopback and internal hosts, over http too: a
+   * model on the operator's own network. Off: public https endpoints only (a shop cannot reach inside).
+   */
+  aiAllowPrivateUrls: boolean;
 };
 
 export type ShopifyAppConfig = {
@@ -112,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shopify: shopifyConfig(e),
     encryptionKey: e.SUPPORTIFY_ENCRYPTION_KEY ? parseEncryptionKey(e.SUPPORTIFY_ENCRYPTION_KEY) : null,
     metricsToken: e.METRICS_TOKEN || undefined,
+    aiAllowPrivateUrls: e.SUPPORTIFY_AI_ALLOW_PRIVATE_URLS === '1',
   };
 }

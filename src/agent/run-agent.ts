@@ -10,6 +10,7 @@ import type { MessagePart } from '../db/schema/index.ts';
 import { parseSettings } from '../settings/shop-settings.ts';
 import { releaseAiReply, reserveAiReply } from '../settings/usage.ts';
 import { type StoredTurn, toModelMessages } from './history.ts';
+import type { AiEndpointPolicy } from './models/ai-endpoint.ts';
 import { selectModel } from './models/select-model.ts';
 import { stepsToParts } from './step-parts.ts';
 import { systemPrompt } from './system-prompt.ts';
@@ -73,7 +74,7 @@ export async function runAgent(
     verifiedEmail?: string | null;
   },
   onDelta: (text: string) => void = () => {},
-  options: { shopify?: ShopifyAccess } = {},
+  options: { shopify?: ShopifyAccess; aiEndpoints?: AiEndpointPolicy } = {},
 ): Promise<AgentRun> {
   const { shop } = job;
   const settings = parseSettings(shop.settings);
@@ -85,7 +86,11 @@ export async function runAgent(
     commerce === null || !(await reserveAiReply(db, shop.id, settings.billing.monthlyAiReplyCap));
   try {
     // Over the cap no metered model runs: the offline model opens the fallback ticket through the same loop.
-    const { model } = await selectModel(fallbackMode ? { ...settings.ai, provider: 'offline' } : settings.ai);
+    const { model } = await selectModel(
+      fallbackMode ? { ...settings.ai, provider: 'offline' } : settings.ai,
+      process.env,
+      options.aiEndpoints,
+    );
     const ctx: ToolContext = {
       db,
       shopId: shop.id,

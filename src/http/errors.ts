@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   too_many_views: 'the list has the maximum number of saved views',
   nothing_to_retry: 'the delivery is not in a failed state',
   webhook_url_not_allowed: 'webhook URLs must be https and resolve to public addresses',
+  ai_base_url_not_allowed:
+    'an AI base URL must be https on a public address (unless the server allows private ones) without credentials',
   invalid_recipients: 'notification recipients must be valid email addresses (at most 10)',
   shopify_not_configured: 'the Shopify app is not configured on this server',
   encryption_key_missing: 'SUPPORTIFY_ENCRYPTION_KEY is needed to store Shopify access tokens',

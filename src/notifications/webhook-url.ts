@@ -18,6 +18,11 @@ export const systemResolveHost: ResolveHost = async (hostname) =>
 const INTERNAL_NAME =
   /(^|\.)(localhost|local|localdomain|internal|intranet|lan|home\.arpa|in-addr\.arpa|ip6\.arpa)$/;
 
+/** A name that only means something inside a network: a single label, localhost, *.internal, mDNS… */
+export function isInternalHostname(host: string): boolean {
+  return !host.includes('.') || INTERNAL_NAME.test(host);
+}
+
 export const notAllowed = (why: string) =>
   new AppError(400, 'webhook_url_not_allowed', `Webhook URL not allowed: ${why}`);
 
@@ -59,7 +64,7 @@ export function checkWebhookUrlShape(raw: string, policy: WebhookPolicy): URL {
     return url;
   }
   // A single-label name resolves through local search domains: an intranet host, never a public service.
-  if (!host.includes('.') || INTERNAL_NAME.test(host)) throw notAllowed('it names an internal host');
+  if (isInternalHostname(host)) throw notAllowed('it names an internal host');
   return url;
 }
 

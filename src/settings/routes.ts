@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type AiEndpointPolicy, checkAiBaseUrl, DEFAULT_AI_ENDPOINTS } from '../agent/models/ai-endpoint.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { AI_PROVIDERS, getShopSettings, saveSettingsSection, ZRatingSettings } from './shop-settings.ts';
@@ -26,8 +27,14 @@ const ZBillingView = z.object({
   fallbackMode: z.boolean(),
 });
 
-/** Settings → AI, Ratings and Billing for the signed-in shop. */
-export const settingsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+/**
+ * Settings → AI, Ratings and Billing for the signed-in shop. `aiEndpoints` says where a base URL may point
+ * (checked on every save; the reply worker checks again when it connects).
+ */
+export const settingsRoutes: FastifyPluginAsyncZod<{ db: Db; aiEndpoints?: AiEndpointPolicy }> = async (
+  app,
+  { db, aiEndpoints = DEFAULT_AI_ENDPOINTS },
+) => {
   const aiView = async (shopId: string) => {
     const { ai } = await getShopSettings(db, shopId);
     return { provider: ai.provider, model: ai.model, baseUrl: ai.baseUrl, hasApiKey: Boolean(ai.apiKey) };
@@ -55,10 +62,13 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         throw new AppError(400, 'invalid_request', 'An OpenAI-compatible provider needs a base URL');
       }
       const apiKey = body.apiKey === undefined ? ai.apiKey : body.apiKey || null;
+      const given = body.baseUrl === undefined ? ai.baseUrl : body.baseUrl;
+      // SSRF: refused (400 ai_base_url_not_allowed, nothing saved) unless it is allowed to be reached.
+      const baseUrl = given ? await checkAiBaseUrl(given, aiEndpoints) : null;
       await saveSettingsSection(db, req.staff.shopId, 'ai', {
         provider: body.provider,
         model: body.model,
-        baseUrl: body.baseUrl === undefined ? ai.baseUrl : body.baseUrl,
+        baseUrl,
         apiKey,
       });
       return aiView(req.staff.shopId);

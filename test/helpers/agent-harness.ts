@@ -86,7 +86,8 @@ const nextAddress = () => {
 
 /** The real app on a fresh database with the demo shop seeded, signed in as its admin. */
 export async function createAgentHarness(): Promise<AgentHarness> {
-  const t = await createTestApp();
+  // A hosted model in these tests is a fake on loopback: the operator setting that allows a local model.
+  const t = await createTestApp({ config: { aiAllowPrivateUrls: true } });
   const { shopId } = await seedDemoShop(t.db, DEMO_ADMIN);
   const cookie = await login(t.app, DEMO_ADMIN.adminEmail, DEMO_ADMIN.adminPassword);
   const channels = await t.app.inject({ method: 'GET', url: '/api/settings/channels', headers: { cookie } });

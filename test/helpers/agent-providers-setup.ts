@@ -17,7 +17,8 @@ export type ProvidersSetup = Awaited<ReturnType<typeof setupProviders>>;
 
 /** Starts everything; `close` stops the app and the fake model server. */
 export async function setupProviders() {
-  const t = await createTestApp();
+  // The model servers are on loopback: the operator setting that lets shops use a local model.
+  const t = await createTestApp({ config: { aiAllowPrivateUrls: true } });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -269,6 +269,8 @@ export async function launchProduct(
     SUPPORTIFY_ADMIN_EMAIL: ADMIN_EMAIL,
     SUPPORTIFY_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LOG_LEVEL: 'warn',
+    // The fake model servers are on loopback: let shops point their AI base URL there.
+    SUPPORTIFY_AI_ALLOW_PRIVATE_URLS: '1',
     ...extraEnv,
   };
   // The model server is the test's loopback fake; no real provider key leaks in from the environment.

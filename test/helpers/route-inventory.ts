@@ -82,3 +82,35 @@ export async function databaseFingerprint(db: Db): Promise<Record<string, string
   }
   return out;
 }
+
+/**
+ * An md5 per table of the rows one shop owns (`shop_id` = the shop; its own `shops` row), sessions
+ * included, plus every table without a `shop_id` whole (`*name`), so a test can show that what another shop
+ * did changed nothing of this one's.
+ */
+export async function shopFingerprint(db: Db, shopId: string): Promise<Record<string, string>> {
+  const tables = await queryRows<{ name: string; scoped: boolean }>(
+    db,
+    sql`select t.table_name as name, bool_or(c.column_name = 'shop_id') as scoped
+        from information_schema.tables t
+        join information_schema.columns c using (table_schema, table_name)
+        where t.table_schema = 'public' and t.table_type = 'BASE TABLE'
+        group by t.table_name order by t.table_name`,
+  );
+  const out: Record<string, string> = {};
+  for (const { name, scoped } of tables) {
+    const where =
+      name === 'shops'
+        ? sql`where t.id = ${shopId}::uuid`
+        : scoped
+          ? sql`where t.shop_id = ${shopId}::uuid`
+          : sql``;
+    const [row] = await queryRows<{ f: string }>(
+      db,
+      sql`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as f
+          from ${sql.identifier(name)} t ${where}`,
+    );
+    out[name === 'shops' || scoped ? name : `*${name}`] = row.f;
+  }
+  return out;
+}

@@ -9,6 +9,7 @@ import type { RealtimeBus } from '../../realtime/bus.ts';
 import { openTicket } from '../../tickets/open-ticket.ts';
 import { SYSTEM_ACTOR } from '../../tickets/record-event.ts';
 import type { StoredTurn } from '../history.ts';
+import type { AiEndpointPolicy } from '../models/ai-endpoint.ts';
 import { type AgentRun, runAgent } from '../run-agent.ts';
 import { storeReply } from './store-reply.ts';
 
@@ -34,6 +35,8 @@ type Options = {
   onEmailQueued?: (shopId: string, emailMessageId: string) => void;
   /** Reading the store of a shop installed through the Shopify app (decryption key, test base URL). */
   shopify?: ShopifyAccess;
+  /** Where shops' own AI base URLs may point (the operator's setting; public addresses only by default). */
+  aiEndpoints?: AiEndpointPolicy;
   /** Each finished attempt (metrics): a stored answer with its token usage, or a failed try. */
   onReply?: (outcome: { ok: true; usage: AgentRun['usage'] } | { ok: false }) => void;
 };
@@ -65,6 +68,7 @@ export function createReplyWorker({
   sweepMs = 1_000,
   onEmailQueued,
   shopify,
+  aiEndpoints,
   onReply,
 }: Options): ReplyWorker {
   const instance = randomUUID();
@@ -168,7 +172,7 @@ export function createReplyWorker({
             db,
             { shop: job.shop, conversationId, history: job.history, verifiedEmail: job.verifiedEmail },
             (text) => bus.publish({ type: 'delta', shopId: job.shopId, conversationId, replyTo, text }),
-            { shopify },
+            { shopify, aiEndpoints },
           );
           const input = { shopId: job.shopId, conversationId, answeredSeq: job.seq, ...run };
           const emailMode = job.emailMode;
