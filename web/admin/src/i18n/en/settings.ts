@@ -55,7 +55,8 @@ export const enSettings = {
   'settings.ai.model.description': 'The model name exactly as the provider spells it.',
   'settings.ai.offlineModel': 'Model: {model}',
   'settings.ai.baseUrl': 'Base URL',
-  'settings.ai.baseUrl.description': "The server's OpenAI-compatible API address, usually ending in /v1.",
+  'settings.ai.baseUrl.description':
+    "The server's OpenAI-compatible API address, usually ending in /v1. A server on this machine or a private network needs SUPPORTIFY_AI_ALLOW_PRIVATE_URLS=1 in Supportify's server settings.",
   'settings.billing.tab': 'Billing',
   'settings.billing.title': 'Billing',
   'settings.billing.description': 'Limit how many AI replies the assistant sends each month.',

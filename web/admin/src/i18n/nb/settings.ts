@@ -58,7 +58,8 @@ export const nbSettings: Translation<typeof enSettings> = {
   'settings.ai.model.description': 'Modellnavnet nøyaktig slik leverandøren skriver det.',
   'settings.ai.offlineModel': 'Modell: {model}',
   'settings.ai.baseUrl': 'Basis-URL',
-  'settings.ai.baseUrl.description': 'Serverens OpenAI-kompatible API-adresse, som regel med /v1 til slutt.',
+  'settings.ai.baseUrl.description':
+    'Serverens OpenAI-kompatible API-adresse, som regel med /v1 til slutt. En server på denne maskinen eller i et privat nett krever SUPPORTIFY_AI_ALLOW_PRIVATE_URLS=1 i Supportifys serverinnstillinger.',
   'settings.billing.tab': 'Fakturering',
   'settings.billing.title': 'Fakturering',
   'settings.billing.description': 'Begrens hvor mange AI-svar assistenten sender hver måned.',
