@@ -2,11 +2,15 @@ import escapeHtml from 'escape-html';
 import { type NoticeKind, noticeTitle } from './slack-message.ts';
 import { REASON_WORDS, type TicketSummary } from './ticket-summary.ts';
 
-const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ').trim();
+/** Whitespace runs (line breaks too) as one space: a value cannot add lines or headers of its own. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The new-ticket email for staff: subject, plain text, and HTML with every value escaped. */
 export function ticketEmail(t: TicketSummary, link: string, kind: NoticeKind) {
-  const customer = [t.customerName?.trim(), t.customerEmail?.trim() && `<${t.customerEmail.trim()}>`]
+  const customer = [
+    t.customerName && oneLine(t.customerName),
+    t.customerEmail && `<${oneLine(t.customerEmail)}>`,
+  ]
     .filter(Boolean)
     .join(' ');
   const rows: Array<[string, string]> = [

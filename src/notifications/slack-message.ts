@@ -9,13 +9,22 @@ export function escapeMrkdwn(text: string): string {
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+/** On one line: a name with line breaks cannot add fields or quotes of its own. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * A mrkdwn text object that Slack shows as written: `verbatim` turns off its automatic parsing (links made
+ * of bare URLs, linked channel names, mentions), so an escaped customer value stays plain text.
+ */
+const mrkdwn = (text: string) => ({ type: 'mrkdwn', text, verbatim: true });
+
 export function noticeTitle(kind: NoticeKind, number: number): string {
   return `${kind === 'urgent' ? 'Urgent ticket' : 'New ticket'} #${number}`;
 }
 
 function customerLine(t: TicketSummary): string {
-  const name = t.customerName?.trim();
-  const email = t.customerEmail?.trim();
+  const name = t.customerName && oneLine(t.customerName);
+  const email = t.customerEmail && oneLine(t.customerEmail);
   if (name && email) return `${name} (${email})`;
   return name || email || 'Anonymous visitor';
 }
@@ -36,15 +45,13 @@ export function slackTicketMessage(t: TicketSummary, link: string, kind: NoticeK
       {
         type: 'section',
         fields: [
-          { type: 'mrkdwn', text: `*Customer*\n${customer}` },
-          { type: 'mrkdwn', text: `*Category*\n${category}` },
-          { type: 'mrkdwn', text: `*Priority*\n${escapeMrkdwn(t.priority)}` },
-          { type: 'mrkdwn', text: `*Reason*\n${escapeMrkdwn(REASON_WORDS[t.reason] ?? t.reason)}` },
+          mrkdwn(`*Customer*\n${customer}`),
+          mrkdwn(`*Category*\n${category}`),
+          mrkdwn(`*Priority*\n${escapeMrkdwn(t.priority)}`),
+          mrkdwn(`*Reason*\n${escapeMrkdwn(REASON_WORDS[t.reason] ?? t.reason)}`),
         ],
       },
-      ...(t.preview
-        ? [{ type: 'section', text: { type: 'mrkdwn', text: `>${escapeMrkdwn(t.preview)}` } }]
-        : []),
+      ...(t.preview ? [{ type: 'section', text: mrkdwn(`>${escapeMrkdwn(oneLine(t.preview))}`) }] : []),
       {
         type: 'actions',
         elements: [
