@@ -128,7 +128,8 @@ export async function buildApp({
     },
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
-    trustProxy: Boolean(config.publicUrl),
+    // The socket and the next hops-1 addresses are proxies; proxy-addr takes the first untrusted one back.
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

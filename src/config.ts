@@ -5,6 +5,7 @@ const ZConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
   DATABASE_URL: z.string().optional(),
   SUPPORTIFY_DATA_DIR: z.string().default('./data'),
   SUPPORTIFY_ADMIN_EMAIL: z.email().optional(),
@@ -30,6 +31,11 @@ export type Config = {
   port: number;
   host: string;
   publicUrl: string | undefined;
+  /**
+   * Reverse proxies in front of the server whose X-Forwarded-For entries are believed (counted from the
+   * server); the client address is the entry the outermost of them added. 0 = the socket's address.
+   */
+  trustProxyHops: number;
   databaseUrl: string | undefined;
   dataDir: string;
   adminEmail: string | undefined;
@@ -104,6 +110,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     publicUrl: e.PUBLIC_URL,
+    // Behind one proxy by default when there is a public origin; never "trust everything", which would take
+    // the client's own left-most X-Forwarded-For entry and let it dodge per-address limits.
+    trustProxyHops: e.TRUST_PROXY_HOPS ?? (e.PUBLIC_URL ? 1 : 0),
     databaseUrl: e.DATABASE_URL || undefined,
     dataDir: path.resolve(e.SUPPORTIFY_DATA_DIR),
     adminEmail: e.SUPPORTIFY_ADMIN_EMAIL,
