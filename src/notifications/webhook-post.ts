@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import { checkedLookup } from '../http/checked-lookup.ts';
 import { checkWebhookUrlShape, resolvePublic, type WebhookPolicy } from './webhook-url.ts';
 
 export type PostResult =
@@ -15,29 +15,6 @@ export function retryAfterSeconds(header: string | undefined): number {
   let seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
   if (!Number.isFinite(seconds)) seconds = 1;
   return Math.min(3600, Math.max(1, Math.ceil(seconds)));
-}
-
-/**
- * Resolves through the policy at connect time and refuses private addresses, so the address checked is
- * the address connected to (a DNS answer that changes after the save-time check cannot reach inside).
- */
-function guardedLookup(policy: WebhookPolicy): LookupFunction {
-  return (hostname, options, callback) => {
-    resolvePublic(hostname, policy).then(
-      (all) => {
-        const family = (a: string) => (a.includes(':') ? 6 : 4);
-        const wanted = options.family ? all.filter((a) => family(a) === options.family) : all;
-        if (wanted.length === 0) return callback(new Error('no address of the wanted family'), '', 4);
-        if (options.all)
-          return callback(
-            null,
-            wanted.map((address) => ({ address, family: family(address) })),
-          );
-        callback(null, wanted[0], family(wanted[0]));
-      },
-      (err: Error) => callback(err, '', 4),
-    );
-  };
 }
 
 /**
@@ -59,7 +36,7 @@ export function postWebhook(rawUrl: string, body: unknown, policy: WebhookPolicy
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-        lookup: guardedLookup(policy),
+        lookup: checkedLookup((host) => resolvePublic(host, policy)),
         timeout: TIMEOUT_MS,
         agent: false,
         signal,

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
 import ipaddr from 'ipaddr.js';
+import { checkedLookup } from '../../http/checked-lookup.ts';
 import { AppError } from '../../http/errors.ts';
 import {
   isInternalHostname,
@@ -81,27 +81,6 @@ export async function checkAiBaseUrl(raw: string, policy: AiEndpointPolicy): Pro
   return text;
 }
 
-/** Resolves at connect time through the policy, so the address checked is the address connected to. */
-function guardedLookup(policy: AiEndpointPolicy): LookupFunction {
-  return (hostname, options, callback) => {
-    resolveAllowed(hostname, policy).then(
-      (all) => {
-        const family = (a: string) => (a.includes(':') ? 6 : 4);
-        const wanted = options.family ? all.filter((a) => family(a) === options.family) : all;
-        if (wanted.length === 0) return callback(new Error('no address of the wanted family'), '', 4);
-        if (options.all) {
-          return callback(
-            null,
-            wanted.map((address) => ({ address, family: family(address) })),
-          );
-        }
-        callback(null, wanted[0], family(wanted[0]));
-      },
-      (err: Error) => callback(err, '', 4),
-    );
-  };
-}
-
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 
 /**
@@ -131,7 +110,13 @@ export function guardedAiFetch(policy: AiEndpointPolicy): typeof fetch {
       const send = url.protocol === 'https:' ? https.request : http.request;
       const req = send(
         url,
-        { method: request.method, headers, lookup: guardedLookup(policy), agent: false, signal },
+        {
+          method: request.method,
+          headers,
+          lookup: checkedLookup((host) => resolveAllowed(host, policy)),
+          agent: false,
+          signal,
+        },
         (res) => {
           try {
             const status = res.statusCode ?? 0;
