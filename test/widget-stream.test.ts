@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shops } from '../src/db/schema/index.ts';
@@ -157,6 +158,35 @@ describe('widget SSE stream', () => {
     const allStored = (await adminDetail(base, cookie, chat.conversationId)).messages;
     expect(everything.map((e) => msg(e).id)).toEqual(allStored.map((m) => m.id));
     fresh.close();
+  });
+
+  it('sends a message that arrives after a newer one (stored by another process), once', async () => {
+    const chat = await startWidgetChat(base, widgetKey);
+    const s = await connect(chat);
+    const [row] = await t.db.select({ shopId: shops.id }).from(shops).where(eq(shops.widgetKey, widgetKey));
+    const message = (seq: number, text: string) => ({
+      type: 'message' as const,
+      shopId: row.shopId,
+      conversationId: chat.conversationId,
+      message: {
+        id: randomUUID(),
+        seq,
+        role: 'staff' as const,
+        parts: [{ type: 'text' as const, text }],
+        createdAt: new Date(),
+      },
+    });
+    // As the bus between processes may deliver them: the newer first, the older next, then a repeat.
+    t.app.bus.publish(message(1_000_002, 'newer'));
+    t.app.bus.publish(message(1_000_001, 'older'));
+    t.app.bus.publish(message(1_000_002, 'newer'));
+    await s.waitFor((evs) => evs.filter(isMessage).length >= 2, 5_000, 'both messages');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(s.events.filter(isMessage).map((e) => [e.id, msg(e).text])).toEqual([
+      [1_000_002, 'newer'],
+      [1_000_001, 'older'],
+    ]);
+    s.close();
   });
 
   it('resuming at the newest seq replays nothing and stays live', async () => {

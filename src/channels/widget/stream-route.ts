@@ -46,6 +46,9 @@ export const widgetStreamRoute: FastifyPluginAsyncZod<{ db: Db; bus: RealtimeBus
       });
       let ended = false;
       let lastSeq = after;
+      // Seqs sent on this stream: with several processes, events of one conversation stored by different
+      // processes can arrive out of seq order, so a lower seq after a higher one is still sent (once).
+      const sent = new Set<number>();
       // While stored messages are read, live events wait here, so nothing falls between the two.
       let buffered: ConversationEvent[] | null = [];
       let corked = false;
@@ -61,9 +64,11 @@ export const widgetStreamRoute: FastifyPluginAsyncZod<{ db: Db; bus: RealtimeBus
           });
         }
         if (event.type === 'message') {
-          const shown = event.message.seq > lastSeq ? toVisibleWidgetMessage(event.message) : null;
+          const { seq } = event.message;
+          const shown = seq > after && !sent.has(seq) ? toVisibleWidgetMessage(event.message) : null;
           if (!shown) return;
-          lastSeq = event.message.seq;
+          sent.add(seq);
+          lastSeq = Math.max(lastSeq, seq);
           res.write(sseEvent('message', shown, event.message.seq));
         } else if (event.type === 'delta') {
           res.write(sseEvent('delta', { replyTo: event.replyTo, text: event.text }));
