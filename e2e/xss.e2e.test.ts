@@ -7,267 +7,69 @@
 // the email frame and draft editor, ticket list, views and detail, Settings → Channels — must show it as
 // text: no dialog, no `__xss` marker, no CSP violation, no element or attribute made from a payload, and
 // the emails the product sent (outbox .eml files) hold the corpus as escaped text.
-import nodemailer from 'nodemailer';
-import type { Frame, Page } from 'playwright-core';
-import PostalMime from 'postal-mime';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collapsed, fitting, packed, STORABLE, XSS_CORPUS } from '../test/fixtures/xss-corpus.ts';
+import { collapsed, packed, XSS_CORPUS } from '../test/fixtures/xss-corpus.ts';
 import { injectedHeaders, liveMarkup, parseHtml, squash } from '../test/helpers/live-markup.ts';
 import { openSignedIn, saveScreenshot, until, waitForList } from './helpers/admin.ts';
 import { type AdminSuite, CREDS, setUpAdminSuite } from './helpers/admin-suite.ts';
-import { apiGet, apiSend, getWidgetKey, startWidgetConversation } from './helpers/api.ts';
-import { deliverEmail, readOutbox } from './helpers/email.ts';
+import { apiGet, apiSend } from './helpers/api.ts';
 import type { RunningServer } from './helpers/server.ts';
 import { waitForTickets } from './helpers/tickets.ts';
 import { fetchWidgetHistory, storedWidgetSession } from './helpers/widget.ts';
 import { SHOP_NAME, widgetUi } from './helpers/widget-e2e-setup.ts';
+import {
+  ALL,
+  corpus,
+  EMAIL_BODIES,
+  feedCorpus,
+  type Json,
+  NAMES,
+  outboxMails,
+  SUBJECTS,
+  TYPED_CATEGORY,
+  VISITOR_EMAIL,
+  WIDGET_TEXTS,
+  type XssInputs,
+} from './helpers/xss-inputs.ts';
+import { expectAllShown, expectPageInert, scanDom, shownTextOf } from './helpers/xss-scan.ts';
 
 const TEST_TIMEOUT = 60_000;
-// biome-ignore lint/suspicious/noExplicitAny: API bodies are checked by the assertions themselves.
-type Json = Record<string, any>;
-
-/** The category staff add by hand in the ticket page. */
-const TYPED_CATEGORY = 'attr-only';
-/** A second email channel of the demo shop, named by the corpus, in Draft mode. */
-const INBOX = 'xss-inbox@nordic-threads.example';
-const VISITOR_EMAIL = 'visitor.xss@customer.example';
-const HUMAN = 'I want to talk to a human please.';
-
-// How the corpus is cut for each input's limit.
-/** Customer names (widget: ≤ 200), one conversation (and ticket) each. */
-const NAMES = packed(200);
-/** Their messages: the AI opens a ticket whose summary is the message (≤ 300 characters). */
-const NAME_TEXTS = packed(300 - HUMAN.length - 1).map((t) => `${HUMAN} ${t}`);
-/** A policy question the AI searches the store's policies for, words and payloads alike (a tool call). */
-const corpus = (id: string) => XSS_CORPUS.find((p) => p.id === id)!.text;
-const POLICY_QUESTION = `What is your return policy? ${corpus('script')} ${corpus('img-onerror')}`;
-/** What the visitor types in the widget, one message each (composer: ≤ 2,000), the long payload alone. */
-const WIDGET_TEXTS = [POLICY_QUESTION, ...packed(1500, '\n'), corpus('long')];
-/** Inbound emails: each a subject, a From name, a text body and an HTML body. */
-const EMAIL_BODIES = packed(1800, '\n');
-/** Every subject tries to add header fields (the answer's subject is made from it). */
-const SUBJECTS = packed(200).map((s) => `${corpus('header-injection')} ${s}`);
-/** The whole corpus in one staff text (≤ 10,000). */
-const ALL = STORABLE.map((p) => p.text).join('\n\n');
 
 let server: RunningServer;
 let page: Page;
 let cookie = '';
 let widgetKey = '';
 /** Conversations started through the widget API, by customer name. */
-const named: Array<{ name: string; conversationId: string }> = [];
-const emailConversations: string[] = [];
+let named: XssInputs['named'] = [];
+let emailConversations: string[] = [];
 let categories: string[] = [];
 let viewNames: string[] = [];
 let channelName = '';
 let visitorConversationId = '';
 let handMadeTicket = 0;
 
-/**
- * Everything in the live DOM (every open shadow root included) that a payload would have made: event
- * handler attributes, `data-xss` marks, script URLs, scripts or frames of its own. Runs in the page.
- */
-function scanDom(): string[] {
-  const found: string[] = [];
-  const roots: Array<Document | ShadowRoot> = [document];
-  for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
-  // A browser ignores control characters and spaces inside a scheme: `java\tscript:` is `javascript:`.
-  const scriptUrl = (v: string) =>
-    /^(javascript|vbscript):|^data:text\/html/i.test(
-      v
-        .split('')
-        .filter((c) => c.charCodeAt(0) > 0x20)
-        .join(''),
-    );
-  for (const root of roots) {
-    for (const el of root.querySelectorAll('*')) {
-      const tag = el.tagName.toLowerCase();
-      for (const name of el.getAttributeNames()) {
-        const value = el.getAttribute(name) ?? '';
-        if (name.startsWith('on')) found.push(`<${tag}> ${name}=${value.slice(0, 40)}`);
-        if (name === 'data-xss') found.push(`<${tag}> data-xss`);
-        if (['href', 'src', 'action', 'formaction', 'data', 'xlink:href'].includes(name) && scriptUrl(value))
-          found.push(`<${tag}> ${name}=${value.slice(0, 40)}`);
-        if (name === 'srcdoc' && el.getAttribute('data-testid') !== 'email-html')
-          found.push(`<${tag}> srcdoc`);
-      }
-      if (tag === 'script' && /__xss|alert\(/.test(el.textContent ?? '')) found.push('<script> of a payload');
-      if (tag === 'script' && /^\s*(data|javascript):/i.test(el.getAttribute('src') ?? ''))
-        found.push(`<script> src=${el.getAttribute('src')}`);
-      if (tag === 'meta' && /refresh/i.test(el.getAttribute('http-equiv') ?? ''))
-        found.push('<meta refresh>');
-    }
-  }
-  const marker = (window as unknown as { __xss?: unknown }).__xss;
-  if (marker !== undefined) found.push(`window.__xss = ${String(marker)}`);
-  return found;
-}
-
-/** The page and every frame in it (the sandboxed email frame too) hold nothing a payload made. */
-async function expectInert(where: string) {
-  const frames = page.frames();
-  const findings = await Promise.all(
-    frames.map((frame: Frame) => frame.evaluate(scanDom).catch((e: unknown) => [`${frame.url()}: ${e}`])),
-  );
-  expect(findings.flat(), where).toEqual([]);
-  expect(suite.dialogs, where).toEqual([]);
-  expect(suite.cspViolations, where).toEqual([]);
-  expect(suite.pageErrors, where).toEqual([]);
-}
-
-/** The text of every element matching `selector`, as one string. */
-const shownText = (selector: string) =>
-  page.locator(selector).evaluateAll((els) => els.map((e) => e.textContent ?? '').join(' '));
-
-/** Every payload in `sent` appears (squashed) in `shown`: none was dropped or turned into markup. */
-function expectAllShown(shown: string, sent: string, where: string) {
-  const text = squash(shown);
-  const missing = STORABLE.filter((p) => squash(sent).includes(squash(p.text)))
-    .filter((p) => !text.includes(squash(p.text)))
-    .map((p) => p.id);
-  expect(missing, `${where}: payloads not shown as text`).toEqual([]);
-}
-
-/** The mails in the outbox whose text contains `marker`, parsed (the raw file may encode it). */
-async function outboxMails(marker: string) {
-  const mails = await Promise.all(
-    readOutbox(server.dataDir).map(async (f) => ({ raw: f.text, ...(await PostalMime.parse(f.text)) })),
-  );
-  return mails.filter((m) => (m.text ?? '').includes(marker));
-}
-
-/**
- * RFC 2047 encoded words for any text, line breaks included (a header cannot carry them raw, an encoded
- * word can): what a hostile sender writes to smuggle a CR/LF into the subject we answer with.
- */
-function encodedWords(text: string): string {
-  const words: string[] = [];
-  let chunk = '';
-  for (const c of text) {
-    if (Buffer.byteLength(chunk + c) > 40) {
-      words.push(chunk);
-      chunk = '';
-    }
-    chunk += c;
-  }
-  if (chunk) words.push(chunk);
-  return words.map((w) => `=?UTF-8?B?${Buffer.from(w).toString('base64')}?=`).join(' ');
-}
-
-/** An email as a mail client writes it (nodemailer encodes the From name), with an encoded subject. */
-async function rawEmail(m: { fromName: string; from: string; subject: string; text: string; html: string }) {
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true });
-  const info = await composer.sendMail({
-    from: { name: m.fromName, address: m.from },
-    to: INBOX,
-    subject: 'SUBJECT',
-    text: m.text,
-    html: m.html,
-    messageId: `<xss-${Math.random().toString(36).slice(2)}@customer.example>`,
-  });
-  // Encoded words in a row are one text to the reader; nodemailer would have replaced the line breaks.
-  return (info.message as Buffer)
-    .toString('utf8')
-    .replace(/\nSubject: SUBJECT\r?\n/, (line) => line.replace('SUBJECT', encodedWords(m.subject)));
-}
-
 let suite: AdminSuite;
-
-/** Feeds the corpus in through the APIs, the SMTP listener and the staff inputs, before any page opens. */
-async function prepare(url: string, staffCookie: string) {
-  const send = async (method: 'POST' | 'PUT', path: string, body: unknown, ok = [200, 201]) => {
-    const res = await apiSend(url, method, path, staffCookie, body);
-    if (!ok.includes(res.status))
-      throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as Json;
-  };
-  widgetKey = await getWidgetKey(url, staffCookie);
-
-  // Staff inputs: ticket categories (≤ 40, unique in any case), saved view names (≤ 80), a channel name.
-  const seen = new Set<string>();
-  for (const p of fitting(40)) {
-    const name = collapsed(p.text);
-    // One is left for staff to type in the ticket page.
-    if (p.id === TYPED_CATEGORY || seen.has(name.toLowerCase()) || seen.size >= 30) continue;
-    seen.add(name.toLowerCase());
-    categories = (await send('POST', '/api/tickets/categories', { name })).categories;
-  }
-  const views = new Set<string>();
-  for (const p of fitting(80)) {
-    const name = collapsed(p.text);
-    // The demo shop has views of its own; a list holds at most 50.
-    if (views.size >= 25 || [...views].some((v) => v.toLowerCase() === name.toLowerCase())) continue;
-    views.add(name);
-    await send('POST', '/api/views', { kind: 'tickets', name, filters: { q: name.slice(0, 200) } });
-    await send('POST', '/api/views', { kind: 'conversations', name, filters: { q: name.slice(0, 200) } });
-  }
-  viewNames = [...views];
-  channelName = packed(100)[0];
-  const channels = await send('POST', '/api/settings/channels/email', {
-    name: channelName,
-    inboundAddress: INBOX,
-  });
-  const channel = channels.channels.find((c: Json) => c.inboundAddress === INBOX);
-  await send('PUT', '/api/settings/channels', { channels: [{ id: channel.id, mode: 'draft' }] });
-
-  // Customers: names and messages through the widget API; each asks for a person, so the AI opens a ticket.
-  for (const [i, name] of NAMES.entries()) {
-    const conversationId = await startWidgetConversation(
-      url,
-      widgetKey,
-      { name, email: `corpus${i}@customer.example` },
-      [NAME_TEXTS[i % NAME_TEXTS.length]],
-    );
-    named.push({ name: name.trim(), conversationId });
-  }
-
-  // Emails: subject, From name, text and HTML bodies, delivered to the SMTP listener.
-  const port = suite.server?.smtpPort();
-  if (!port) throw new Error(`no inbound SMTP port:\n${suite.server?.output()}`);
-  for (const [i, body] of EMAIL_BODIES.entries()) {
-    const from = `sender${i}@customer.example`;
-    const raw = await rawEmail({
-      fromName: NAMES[(i + 3) % NAMES.length],
-      from,
-      subject: SUBJECTS[i % SUBJECTS.length],
-      text: body,
-      html: body
-        .split('\n')
-        .map((line) => `<p>${line}</p>`)
-        .join('\n'),
-    });
-    await deliverEmail(port, raw, INBOX, from);
-  }
-  // Ready when every named conversation has its ticket and every email its AI draft.
-  await until(
-    async () => {
-      const tickets = (await apiGet(url, '/api/tickets?limit=100', staffCookie)) as Json;
-      const drafts = (await apiGet(
-        url,
-        '/api/conversations?channel=email&hasDrafts=true',
-        staffCookie,
-      )) as Json;
-      return { tickets: tickets.items as Json[], drafts: drafts.items as Json[] };
-    },
-    ({ tickets, drafts }) => {
-      const ticketed = new Set(tickets.map((t) => t.conversationId));
-      const mine = drafts.filter((d) => /^sender\d+@customer\.example$/.test(d.customer?.email ?? ''));
-      if (mine.length < EMAIL_BODIES.length) return false;
-      emailConversations.splice(0, Infinity, ...mine.map((d) => d.id as string));
-      return named.every((n) => ticketed.has(n.conversationId));
-    },
-    'a ticket for every named conversation and a draft for every email',
-    30_000,
-  );
-}
+/** The watched page holds nothing a payload made (helpers/xss-scan.ts). */
+const expectInert = (where: string) => expectPageInert(page, suite, where);
+/** The text of every element matching `selector`, as one string. */
+const shownText = (selector: string) => shownTextOf(page, selector);
 
 describe('XSS corpus through every text input (browser)', () => {
+  let inputs: XssInputs;
   // Outgoing mail lands in <dataDir>/outbox as .eml files.
-  suite = setUpAdminSuite('FAILED-xss-', prepare, { SMTP_URL: '' });
+  suite = setUpAdminSuite(
+    'FAILED-xss-',
+    async (url, staffCookie) => {
+      inputs = await feedCorpus(url, staffCookie, suite);
+    },
+    { SMTP_URL: '' },
+  );
   beforeAll(() => {
     server = suite.server!;
     page = suite.page!;
     cookie = suite.cookie;
+    ({ widgetKey, named, emailConversations, categories, viewNames, channelName } = inputs);
   });
 
   it('the page scan finds every markup payload when it is HTML, and nothing in the text-only ones', async () => {
@@ -423,7 +225,7 @@ describe('XSS corpus through every text input (browser)', () => {
       expectAllShown((await sent.textContent()) ?? '', ALL, 'the sent draft');
       await expectInert('conversation with the sent draft');
       const [mail] = await until(
-        () => outboxMails(marker),
+        () => outboxMails(server.dataDir, marker),
         (m) => m.length > 0,
         'the draft email in the outbox',
       );
@@ -520,7 +322,7 @@ describe('XSS corpus through every text input (browser)', () => {
       await saveScreenshot(page, 'xss-ticket');
 
       const [mail] = await until(
-        () => outboxMails(marker),
+        () => outboxMails(server.dataDir, marker),
         (m) => m.length > 0,
         'the reply email',
       );
