@@ -10,7 +10,7 @@ import { apiSignIn } from '../e2e/helpers/api.ts';
 import { type Database, openDatabase, queryRows } from '../src/db/client.ts';
 import { createJobs } from '../src/jobs/jobs.ts';
 import { JOB } from '../src/jobs/types.ts';
-import { spawnStart } from './helpers/spawn-start.ts';
+import { killStarted, spawnStart } from './helpers/spawn-start.ts';
 import { clonePgTemplate } from './helpers/test-db.ts';
 import { until } from './helpers/until.ts';
 
@@ -65,7 +65,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+  await killStarted(started);
   await drop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });

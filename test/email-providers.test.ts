@@ -4,7 +4,7 @@ import { channels, conversations, emailMessages } from '../src/db/schema/index.t
 import { createEmailApp, type EmailApp, rawEmail } from './helpers/email-app.ts';
 import { newShop } from './helpers/factories.ts';
 import { type FakeGmail, GMAIL_TOKEN, startFakeGmail } from './helpers/fake-gmail.ts';
-import { type FakeGraph, GRAPH_MAILBOX, GRAPH_TOKEN, startFakeGraph } from './helpers/fake-graph.ts';
+import { type FakeGraph, GRAPH_MAILBOX, insertOutlookChannel, startFakeGraph } from './helpers/fake-graph.ts';
 import { until } from './helpers/until.ts';
 
 // The Gmail push and Outlook notification webhooks against local stand-ins of both APIs: the webhook
@@ -43,22 +43,7 @@ describe('Gmail and Outlook channels', { timeout: 60_000 }, () => {
       })
       .returning();
     gmailChannel = g.id;
-    const [o] = await t.db
-      .insert(channels)
-      .values({
-        shopId: shop.id,
-        type: 'outlook',
-        name: GRAPH_MAILBOX,
-        config: {
-          address: GRAPH_MAILBOX,
-          mailbox: GRAPH_MAILBOX,
-          accessToken: GRAPH_TOKEN,
-          clientState: CLIENT_STATE,
-          apiBaseUrl: graph.baseUrl,
-        },
-      })
-      .returning();
-    outlookChannel = o.id;
+    outlookChannel = await insertOutlookChannel(t.db, shop.id, graph.baseUrl, CLIENT_STATE);
   });
   afterAll(async () => {
     await t?.close();

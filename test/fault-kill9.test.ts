@@ -13,6 +13,7 @@ import {
   startFaultServer,
   waitAllAnswered,
 } from './helpers/fault-load.ts';
+import { killStarted } from './helpers/spawn-start.ts';
 import { clonePgTemplate } from './helpers/test-db.ts';
 import { until } from './helpers/until.ts';
 
@@ -54,12 +55,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of started) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
+  await killStarted(started);
   await drop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });

@@ -16,6 +16,7 @@ import {
   startFaultServer,
   waitAllAnswered,
 } from './helpers/fault-load.ts';
+import { killStarted } from './helpers/spawn-start.ts';
 import { clonePgTemplate } from './helpers/test-db.ts';
 
 // Issue 8, fault tests (the reduced CI form): PostgreSQL goes away under widget and admin load and comes
@@ -107,12 +108,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of started) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
+  await killStarted(started);
   await proxy?.close();
   await drop();
   fs.rmSync(dataDir, { recursive: true, force: true });

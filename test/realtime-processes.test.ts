@@ -15,7 +15,7 @@ import {
   startWidgetChat,
   type WidgetMessage,
 } from './helpers/fake-llm-harness.ts';
-import { spawnStart } from './helpers/spawn-start.ts';
+import { killStarted, spawnStart } from './helpers/spawn-start.ts';
 import { clonePgTemplate } from './helpers/test-db.ts';
 
 // Live updates between real processes on one PostgreSQL database: two `--role web` processes and a
@@ -57,7 +57,7 @@ describe.skipIf(!PG)('live updates across processes (PostgreSQL)', () => {
   });
   afterAll(async () => {
     for (const s of streams) s.close();
-    for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+    await killStarted(started);
     await database?.close();
     await drop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, conversations, shopifyOauthStates } from '../src/db/schema/index.ts';
+import { conversations, shopifyOauthStates } from '../src/db/schema/index.ts';
 import { createEmailApp, type EmailApp } from './helpers/email-app.ts';
 import { login, newShop } from './helpers/factories.ts';
-import { type FakeGraph, GRAPH_MAILBOX, GRAPH_TOKEN, startFakeGraph } from './helpers/fake-graph.ts';
+import { type FakeGraph, GRAPH_MAILBOX, insertOutlookChannel, startFakeGraph } from './helpers/fake-graph.ts';
 import {
   createShopifyTestApp,
   type FakeShopify,
@@ -145,22 +145,7 @@ describe('SSRF: email (Graph notification ids, remote content in inbound HTML)',
     const shop = await newShop(t.db, 'Mail shop');
     shopId = shop.shop.id;
     cookie = await login(t.app, shop.email);
-    const [o] = await t.db
-      .insert(channels)
-      .values({
-        shopId,
-        type: 'outlook',
-        name: GRAPH_MAILBOX,
-        config: {
-          address: GRAPH_MAILBOX,
-          mailbox: GRAPH_MAILBOX,
-          accessToken: GRAPH_TOKEN,
-          clientState: CLIENT_STATE,
-          apiBaseUrl: graph.baseUrl,
-        },
-      })
-      .returning();
-    outlookChannel = o.id;
+    outlookChannel = await insertOutlookChannel(t.db, shopId, graph.baseUrl, CLIENT_STATE);
   });
   afterAll(async () => {
     await t?.close();

@@ -1,20 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { SHOPPER_QUESTIONS } from '../lib/shopper-questions.ts';
 import { type Client, createClient, type EventStream, loopbackAddress, openStream, request } from './http.ts';
 import type { Recorder } from './recorder.ts';
 
-// What shoppers ask; the built-in offline model answers each (products, policies, orders, a handoff).
-const QUESTIONS = [
-  'Hi there',
-  'Do you have wool sweaters?',
-  'What is your return policy?',
-  'How long does shipping to Sweden take?',
-  'Can I pay with Klarna?',
-  'Do you have waterproof boots?',
-  'Where is my order #1004? my email is ingrid.johansen@example.com',
-  'Is the Nordkapp Beanie in stock?',
-  'Thanks!',
-];
 // Every fifth shopper asks for a person in their second message: the AI opens a ticket (admin events).
 const HANDOFF = 'Can I talk to a human please?';
 
@@ -143,7 +132,8 @@ export async function converse(c: Customer, plan: CustomerPlan, rec: Recorder): 
   // Shoppers arrive spread over the first gap, not all at once.
   if (!(await pause(plan.random() * plan.gapMs[1], plan.sendUntil))) return;
   for (let k = 0; !c.stream.dropped; k++) {
-    const text = k === 1 && c.index % 5 === 0 ? HANDOFF : QUESTIONS[(c.index + k) % QUESTIONS.length];
+    const text =
+      k === 1 && c.index % 5 === 0 ? HANDOFF : SHOPPER_QUESTIONS[(c.index + k) % SHOPPER_QUESTIONS.length];
     const sentAt = performance.now();
     let posted: { id: string; seq: number };
     try {

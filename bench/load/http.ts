@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { createSseParser } from '../../web/widget/src/chat/sse-parser.ts';
 
 /**
  * One simulated client (a shopper's browser, a staff member's): its own source address on the loopback
@@ -141,24 +142,11 @@ export function openStream(
       stream.openMs = performance.now() - t0;
       resolve(stream);
       res.setEncoding('utf8');
-      let buffer = '';
+      const parser = createSseParser();
       res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end = buffer.indexOf('\n\n');
-        while (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          let event = 'message';
-          let data = '';
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event: ')) event = line.slice(7);
-            else if (line.startsWith('data: ')) data += line.slice(6);
-          }
-          if (data) {
-            stream.events++;
-            onEvent(event, data);
-          }
-          end = buffer.indexOf('\n\n');
+        for (const e of parser.push(chunk)) {
+          stream.events++;
+          onEvent(e.event, e.data);
         }
       });
       res.on('end', () => drop('the server ended the stream'));

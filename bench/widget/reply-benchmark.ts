@@ -5,20 +5,9 @@ import type { BenchArgs } from '../lib/args.ts';
 import { openBenchDatabase } from '../lib/bench-db.ts';
 import { startBenchServer } from '../lib/bench-server.ts';
 import { machineBusySeconds } from '../lib/machine-cpu.ts';
+import { SHOPPER_QUESTIONS } from '../lib/shopper-questions.ts';
 import { summarize } from '../lib/stats.ts';
 import { openEventStream } from './sse-reader.ts';
-
-// Questions the offline model answers without opening tickets: greetings, products, policies, orders.
-const QUESTIONS = [
-  'Hi there',
-  'Do you have wool sweaters?',
-  'What is your return policy?',
-  'How long does shipping to Sweden take?',
-  'Can I pay with Klarna?',
-  'Do you have waterproof boots?',
-  'Where is my order #1004? my email is ingrid.johansen@example.com',
-  'Thanks!',
-];
 
 type Waiter = { sentAt: number; firstToken?: number; resolve: (t: { ttft: number; total: number }) => void };
 
@@ -73,7 +62,7 @@ export async function runWidgetReplyBenchmark(args: BenchArgs, log: (s: string) 
       abort.signal,
     );
     for (let i = 0; i < perConversation; i++) {
-      const text = QUESTIONS[i % QUESTIONS.length];
+      const text = SHOPPER_QUESTIONS[i % SHOPPER_QUESTIONS.length];
       const done = new Promise<{ ttft: number; total: number }>((resolve) => {
         waiter = { sentAt: performance.now(), resolve };
       });

@@ -1,8 +1,35 @@
 // A stand-in for Microsoft Graph's mail API on loopback, answering with Graph's JSON shapes.
+import type { Db } from '../../src/db/client.ts';
+import { channels } from '../../src/db/schema/index.ts';
 import { type FakeAnswer, type SeenRequest, startLoopbackApi } from './fake-gmail.ts';
 
 export const GRAPH_TOKEN = 'eyJ0eXAiOiJKV1QifQ.fake-graph-access-token';
 export const GRAPH_MAILBOX = 'support@nordic-threads.example';
+
+/** An Outlook channel of the shop on the fake Graph (as connecting one stores it); returns its id. */
+export async function insertOutlookChannel(
+  db: Db,
+  shopId: string,
+  graphBaseUrl: string,
+  clientState: string,
+) {
+  const [row] = await db
+    .insert(channels)
+    .values({
+      shopId,
+      type: 'outlook',
+      name: GRAPH_MAILBOX,
+      config: {
+        address: GRAPH_MAILBOX,
+        mailbox: GRAPH_MAILBOX,
+        accessToken: GRAPH_TOKEN,
+        clientState,
+        apiBaseUrl: graphBaseUrl,
+      },
+    })
+    .returning({ id: channels.id });
+  return row.id;
+}
 
 export type FakeGraphMessage = {
   id: string;

@@ -40,3 +40,15 @@ export async function spawnStart(
   expect(child.exitCode, out).toBeNull();
   return { child, output: () => out, url: /Admin:\s+(http:\/\/\S+?)\//.exec(out)?.[1] };
 }
+
+/** Kills (SIGKILL) every started process still running and waits for each to exit. */
+export async function killStarted(started: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    started.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }),
+  );
+}
