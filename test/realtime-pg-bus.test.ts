@@ -175,6 +175,10 @@ describe.skipIf(!PG)('realtime bus across processes (PostgreSQL)', () => {
   });
 
   it('after a reconnect, open widget and admin streams catch up on what they missed', async () => {
+    // The earlier test killed this app's listener too: let its reconnect and resync pass first, or that
+    // resync could deliver the message below before this test's own kill.
+    await until(() => (t.app.bus as PgRealtimeBus).listening(), "the app's bus to listen again", 10_000);
+    await sleep(500);
     const { shop, email } = await newShop(t.db, 'Resync shop');
     const [row] = await t.db.select({ widgetKey: shops.widgetKey }).from(shops).where(eq(shops.id, shop.id));
     const chat = await startWidgetChat(base, row.widgetKey);
